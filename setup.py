@@ -1,0 +1,27 @@
+"""Ships the repository's `story/` inside the wheel as `cosmodrome/data/story`.
+
+The story lives at the top of the repository for authors; a built wheel has no
+repository around it, so the build copies the story into the package.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from setuptools import setup
+from setuptools.command.build_py import build_py
+
+
+class BuildWithStory(build_py):
+    def run(self) -> None:
+        super().run()
+        source = Path(__file__).parent / "story"
+        if source.is_dir():
+            target = Path(self.build_lib) / "cosmodrome" / "data" / "story"
+            if target.exists():
+                shutil.rmtree(target)
+            shutil.copytree(source, target)
+
+
+setup(cmdclass={"build_py": BuildWithStory})

@@ -1,0 +1,57 @@
+"""The `cosmodrome` command: parses arguments and hands over to one subcommand."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from cosmodrome import __version__
+from cosmodrome.commands import COMMANDS
+from cosmodrome.exitcodes import Exit
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="cosmodrome",
+        description="Play the history of the Vostochny cosmodrome, or write stories like it.",
+    )
+    parser.add_argument("--version", action="version", version=f"cosmodrome {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"cosmodrome.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"cosmodrome.commands.{name}":
+                raise
+            continue  # a command not built yet
+        module.add_parser(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the process exit code."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    if not args_list or (
+        args_list[0].startswith("-")
+        and args_list[0]
+        not in (
+            "-h",
+            "--help",
+            "--version",
+        )
+    ):
+        args_list.insert(0, "play")
+    args = parser.parse_args(args_list)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        parser.print_help()
+        return Exit.USAGE
+    try:
+        return int(handler(args))
+    except KeyboardInterrupt:
+        return Exit.INTERRUPTED
+    except BrokenPipeError:
+        return Exit.OK

@@ -1,0 +1,39 @@
+"""`cosmodrome play` (also `cosmodrome` alone): the game, or the line-mode player."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("play", help="play the story (the default command)")
+    parser.add_argument("--story", help="the story directory (default: the shipped story)")
+    parser.add_argument(
+        "--plain", action="store_true", help="line-mode player for pipes and screen readers"
+    )
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cosmodrome.engine import Game
+    from cosmodrome.exitcodes import Exit
+    from cosmodrome.locations import default_story_dir
+    from cosmodrome.story.diagnostics import StoryError
+    from cosmodrome.story.loader import StoryNotFound, load_story
+
+    directory = args.story or str(default_story_dir())
+    try:
+        story = load_story(directory)
+    except StoryNotFound as exc:
+        print(f"cosmodrome: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    except StoryError as exc:
+        for diagnostic in exc.diagnostics[:20]:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"cosmodrome: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
+        return Exit.FAILURE
+    from cosmodrome.plain import PlainPlayer
+
+    game = Game(story)
+    return PlainPlayer(game, game.start(), sys.stdin, sys.stdout).run()

@@ -1,0 +1,77 @@
+"""The game state: an immutable snapshot, so undo is keeping the previous one."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+
+from cosmodrome.story.expr import Value
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """A choice taken: where, which (its stable key) and what it said."""
+
+    node: str
+    choice: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class GameState:
+    """Where the player is and everything that matters about how they got there.
+
+    The mappings are never mutated after construction; a new state shares
+    nothing mutable with its predecessor, which it keeps in `previous` for undo.
+    """
+
+    node: str
+    variables: Mapping[str, Value]
+    visits: Mapping[str, int]
+    facts: frozenset[str]
+    taken_once: frozenset[str]  # "node/choice-key" of `once` choices already taken
+    ended: bool
+    steps: int  # choices made so far
+    last: Step | None  # the choice that led here; None at the start
+    previous: GameState | None
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GameState):
+            return NotImplemented
+        return self.snapshot() == other.snapshot()
+
+    def __hash__(self) -> int:
+        return hash((self.node, self.steps, tuple(sorted(self.facts))))
+
+    def snapshot(self) -> tuple[object, ...]:
+        """The state's own fields, without its history: equal states give equal tuples."""
+        return (
+            self.node,
+            tuple(sorted(self.variables.items())),
+            tuple(sorted(self.visits.items())),
+            self.facts,
+            self.taken_once,
+            self.ended,
+            self.steps,
+            self.last,
+        )
+
+    def history(self) -> list[GameState]:
+        """Every state from the start to this one, oldest first."""
+        chain: list[GameState] = []
+        state: GameState | None = self
+        while state is not None:
+            chain.append(state)
+            state = state.previous
+        chain.reverse()
+        return chain
+
+    def steps_taken(self) -> list[Step]:
+        """The choices made, oldest first."""
+        return [s.last for s in self.history() if s.last is not None]
+
+    def ancestors(self) -> Iterator[GameState]:
+        state = self.previous
+        while state is not None:
+            yield state
+            state = state.previous

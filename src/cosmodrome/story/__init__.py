@@ -1,0 +1,1 @@
+"""The authored world: model, YAML loader, expressions, diagnostics, lint. No UI imports."""

@@ -1,0 +1,139 @@
+"""Reading checked values out of a `Y` tree, collecting diagnostics instead of raising."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from cosmodrome.story.diagnostics import Diagnostic, Severity
+from cosmodrome.story.model import Position
+from cosmodrome.story.schema import OBJECTS
+from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.yamlsource import Y
+
+_KIND_NAMES = {dict: "a mapping", list: "a list", str: "a string", bool: "true or false"}
+
+
+def describe(value: Any) -> str:
+    """How a YAML value reads to an author: 'a list', 'the number 2.5', 'nothing'."""
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the string '{value[:30]}'" if len(value) <= 30 else "a string"
+    return _KIND_NAMES.get(type(value), type(value).__name__)
+
+
+@dataclass
+class FileReader:
+    """Checks the values of one file, reporting problems at their positions."""
+
+    path: str
+    lines: list[str]
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def error(self, y: Y | tuple[int, int], message: str, code: str = "") -> None:
+        line, col = (y.line, y.col) if isinstance(y, Y) else y
+        self.problems.append(Diagnostic(self.path, line, col, Severity.ERROR, message, code))
+
+    def position(self, y: Y) -> Position:
+        return Position(self.path, y.line, y.col)
+
+    def key_position(self, owner: Y, key: str) -> tuple[int, int]:
+        assert owner.keys is not None
+        return owner.keys[key]
+
+    def inside(self, y: Y, offset: int) -> tuple[int, int]:
+        """The line and column of character `offset` of scalar `y`'s text."""
+        if y.style in ("|", ">"):
+            text = y.value if isinstance(y.value, str) else ""
+            line = y.line + 1 + text.count("\n", 0, offset)
+            start = text.rfind("\n", 0, offset) + 1
+            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            indent = len(source) - len(source.lstrip(" "))
+            return line, indent + 1 + (offset - start)
+        quoted = 1 if y.style in ("'", '"') else 0
+        text = y.value if isinstance(y.value, str) else ""
+        newlines = text.count("\n", 0, offset)
+        if newlines == 0:
+            return y.line, y.col + quoted + offset
+        return y.line + newlines, 1
+
+    def mapping(self, y: Y, kind: str, what: str) -> dict[str, Y] | None:
+        """The entries of a mapping of object `kind`; unknown and missing keys are reported."""
+        if not isinstance(y.value, dict):
+            self.error(y, f"{what} must be a mapping, not {describe(y.value)}", "type")
+            return None
+        keys = OBJECTS[kind]
+        allowed = {k.name for k in keys}
+        entries: dict[str, Y] = y.value
+        for name in entries:
+            if name not in allowed:
+                pos = self.key_position(y, name)
+                hint = did_you_mean(name, allowed)
+                self.error(pos, f"unknown key '{name}' in {what}{hint}", "unknown-key")
+        for spec in keys:
+            if spec.required and spec.name not in entries:
+                self.error(y, f"{what} is missing the required key '{spec.name}'", "missing-key")
+        return entries
+
+    def string(self, y: Y | None, what: str, *, empty_ok: bool = False) -> str | None:
+        if y is None:
+            return None
+        if isinstance(y.value, str) and (empty_ok or y.value.strip()):
+            return y.value
+        if isinstance(y.value, str):
+            self.error(y, f"{what} must not be empty", "type")
+        else:
+            self.error(y, f"{what} must be a string, not {describe(y.value)}", "type")
+        return None
+
+    def integer(self, y: Y | None, what: str) -> int | None:
+        if y is None:
+            return None
+        if isinstance(y.value, int) and not isinstance(y.value, bool):
+            return y.value
+        self.error(y, f"{what} must be a whole number, not {describe(y.value)}", "type")
+        return None
+
+    def number(self, y: Y | None, what: str) -> float | None:
+        if y is None:
+            return None
+        if isinstance(y.value, int | float) and not isinstance(y.value, bool):
+            return float(y.value)
+        self.error(y, f"{what} must be a number, not {describe(y.value)}", "type")
+        return None
+
+    def boolean(self, y: Y | None, what: str) -> bool | None:
+        if y is None:
+            return None
+        if isinstance(y.value, bool):
+            return y.value
+        self.error(y, f"{what} must be true or false, not {describe(y.value)}", "type")
+        return None
+
+    def ident(self, y: Y | None, what: str, pattern: str) -> str | None:
+        if y is None:
+            return None
+        value = y.value
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            value = str(value)  # an unquoted year as an id: read it as written
+        if not isinstance(value, str):
+            self.error(y, f"{what} must be an id, not {describe(y.value)}", "type")
+            return None
+        if not re.match(pattern, value):
+            self.error(y, f"{what} '{value}' is not a valid id (it must match {pattern})", "bad-id")
+            return None
+        return value
+
+    def sequence(self, y: Y | None, what: str) -> list[Y]:
+        if y is None:
+            return []
+        if isinstance(y.value, list):
+            return list(y.value)
+        self.error(y, f"{what} must be a list, not {describe(y.value)}", "type")
+        return []

@@ -1,0 +1,245 @@
+"""Reading node files into `Node`s: choices, effects, text blocks, checked references."""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass
+
+from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr, type_of
+from cosmodrome.story.fields import FileReader, describe
+from cosmodrome.story.model import Choice, Effect, Node, TextBlock, Variable
+from cosmodrome.story.schema import ID_PATTERN
+from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.template import Template, TemplateError, parse_template
+from cosmodrome.story.yamlsource import Y
+
+
+@dataclass(frozen=True)
+class StoryScope:
+    """What node files may refer to."""
+
+    variables: Mapping[str, Variable]
+    nodes: Collection[str]
+    facts: Collection[str]
+    eras: Collection[str]
+    places: Collection[str]
+
+    def expr_scope(self) -> Scope:
+        return Scope({n: v.type for n, v in self.variables.items()}, self.nodes, self.facts)
+
+
+class NodeReader:
+    """Builds the nodes of one file against the story's scope."""
+
+    def __init__(self, reader: FileReader, scope: StoryScope) -> None:
+        self.reader = reader
+        self.scope = scope
+        self.expr_scope = scope.expr_scope()
+
+    # -- pieces ---------------------------------------------------------------
+
+    def expression(self, y: Y, expect: ExprType, what: str) -> Compiled | None:
+        value = y.value
+        if isinstance(value, bool | int) and type_of(value) is not None:
+            source = ("true" if value else "false") if isinstance(value, bool) else str(value)
+        elif isinstance(value, str):
+            source = value
+        else:
+            self.reader.error(y, f"{what} must be an expression, not {describe(value)}", "type")
+            return None
+        try:
+            return compile_expr(source, self.expr_scope, expect)
+        except ExprError as exc:
+            message = exc.message
+            if expect is ExprType.STR and message.startswith("undeclared variable"):
+                message += f" (to assign text, quote it: '\"{source}\"')"
+            where = self.reader.inside(y, exc.offset) if isinstance(value, str) else (y.line, y.col)
+            self.reader.error(where, f"in {what}: {message}", "expr")
+            return None
+
+    def template(self, y: Y | None, what: str) -> Template | None:
+        text = self.reader.string(y, what)
+        if text is None or y is None:
+            return None
+        try:
+            template, names = parse_template(text)
+        except TemplateError as exc:
+            self.reader.error(
+                self.reader.inside(y, exc.offset), f"in {what}: {exc.message}", "text"
+            )
+            return None
+        ok = True
+        for offset, name in names:
+            if name not in self.scope.variables:
+                hint = did_you_mean(name, self.scope.variables)
+                where = self.reader.inside(y, offset)
+                self.reader.error(where, f"{{{name}}} names an undeclared variable{hint}", "text")
+                ok = False
+        return template if ok else None
+
+    def effects(self, y: Y | None, what: str) -> tuple[Effect, ...]:
+        if y is None:
+            return ()
+        if not isinstance(y.value, dict):
+            self.reader.error(y, f"{what} must be a mapping of variables to values", "type")
+            return ()
+        out: list[Effect] = []
+        for name, value_y in y.value.items():
+            variable = self.scope.variables.get(name)
+            if variable is None:
+                hint = did_you_mean(name, self.scope.variables)
+                pos = self.reader.key_position(y, name)
+                self.reader.error(pos, f"{what} assigns undeclared variable '{name}'{hint}", "expr")
+                continue
+            compiled = self.expression(value_y, variable.type, f"the value of '{name}'")
+            if compiled is not None:
+                out.append(Effect(name, compiled, self.reader.position(value_y)))
+        return tuple(out)
+
+    def reference(self, y: Y | None, what: str, known: Collection[str], unknown: str) -> str | None:
+        """An id that must name something in `known`; `unknown` words the complaint."""
+        ident = self.reader.ident(y, what, ID_PATTERN)
+        if ident is None or y is None:
+            return None
+        if ident not in known:
+            hint = did_you_mean(ident, known)
+            self.reader.error(y, f"{unknown} '{ident}'{hint}", "reference")
+            return None
+        return ident
+
+    def references(self, y: Y | None, what: str, known: Collection[str] | None) -> tuple[str, ...]:
+        out: list[str] = []
+        for item in self.reader.sequence(y, what):
+            ident = (
+                self.reader.ident(item, what, ID_PATTERN)
+                if known is None
+                else self.reference(item, what, known, f"unknown {what}")
+            )
+            if ident is not None:
+                out.append(ident)
+        return tuple(out)
+
+    def text(self, y: Y, node_id: str) -> tuple[TextBlock, ...]:
+        if isinstance(y.value, list):
+            blocks: list[TextBlock] = []
+            for block_y in y.value:
+                entries = self.reader.mapping(block_y, "block", "a text block")
+                if entries is None:
+                    continue
+                template = self.template(entries.get("text"), "block text")
+                condition = None
+                if "if" in entries:
+                    condition = self.expression(entries["if"], ExprType.BOOL, "the block's if")
+                if template is not None:
+                    blocks.append(TextBlock(template, condition, self.reader.position(block_y)))
+            return tuple(blocks)
+        template = self.template(y, f"the text of node '{node_id}'")
+        return (TextBlock(template, None, self.reader.position(y)),) if template else ()
+
+    # -- nodes and choices ----------------------------------------------------
+
+    def node(self, node_id: str, y: Y) -> Node | None:
+        r = self.reader
+        entries = r.mapping(y, "node", f"node '{node_id}'")
+        if entries is None:
+            return None
+        title = self.template(entries.get("title"), "title") if "title" in entries else None
+        era = self.reference(entries.get("era"), "era", self.scope.eras, "unknown era")
+        place = self.reference(entries.get("place"), "place", self.scope.places, "unknown place")
+        was = self.references(entries.get("was"), "was", None)
+        facts = self.references(entries.get("facts"), "fact", self.scope.facts)
+        on_enter: tuple[Effect, ...] = ()
+        if "on_enter" in entries:
+            fields = r.mapping(entries["on_enter"], "on_enter", "on_enter")
+            if fields is not None:
+                on_enter = self.effects(fields.get("set"), "on_enter")
+        blocks = self.text(entries["text"], node_id) if "text" in entries else ()
+        ending = r.string(entries.get("ending"), "ending") if "ending" in entries else None
+        choices = self.choices(node_id, entries.get("choices"))
+        ignore = self.references(entries.get("ignore"), "lint code", None)
+        if "ending" in entries and "choices" in entries:
+            r.error(entries["choices"], f"ending node '{node_id}' must not have choices", "ending")
+        elif "ending" not in entries and "choices" not in entries:
+            r.error(y, f"node '{node_id}' has neither choices nor an ending", "ending")
+        elif "choices" in entries and entries["choices"].value == []:
+            r.error(entries["choices"], f"node '{node_id}' has an empty list of choices", "ending")
+        return Node(
+            node_id,
+            title,
+            era,
+            place,
+            was,
+            facts,
+            on_enter,
+            blocks,
+            choices,
+            ending,
+            r.position(y),
+            frozenset(ignore),
+        )
+
+    def choices(self, node_id: str, y: Y | None) -> tuple[Choice, ...]:
+        out: list[Choice] = []
+        seen_ids: dict[str, int] = {}
+        per_goto: dict[str, int] = {}
+        for index, choice_y in enumerate(self.reader.sequence(y, "choices")):
+            choice = self.choice(node_id, index, choice_y, seen_ids, per_goto)
+            if choice is not None:
+                out.append(choice)
+        return tuple(out)
+
+    def choice(
+        self,
+        node_id: str,
+        index: int,
+        y: Y,
+        seen_ids: dict[str, int],
+        per_goto: dict[str, int],
+    ) -> Choice | None:
+        r = self.reader
+        entries = r.mapping(y, "choice", "a choice")
+        if entries is None:
+            return None
+        text = self.template(entries.get("text"), "choice text")
+        goto = self.reference(
+            entries.get("goto"), "goto", self.scope.nodes, "choice goes to unknown node"
+        )
+        goto_raw = entries.get("goto")
+        raw_goto = goto_raw.value if goto_raw is not None else None
+        if isinstance(raw_goto, str):
+            per_goto[raw_goto] = per_goto.get(raw_goto, 0) + 1
+        choice_id = r.ident(entries.get("id"), "choice id", ID_PATTERN) if "id" in entries else None
+        if choice_id is not None:
+            if choice_id in seen_ids:
+                r.error(
+                    entries["id"],
+                    f"duplicate choice id '{choice_id}' in node '{node_id}' "
+                    f"(first at line {seen_ids[choice_id]})",
+                    "duplicate",
+                )
+            seen_ids[choice_id] = entries["id"].line
+        condition = None
+        if "if" in entries:
+            condition = self.expression(entries["if"], ExprType.BOOL, "the choice's if")
+        locked = r.string(entries.get("locked"), "locked") if "locked" in entries else None
+        if "locked" in entries and "if" not in entries:
+            r.error(
+                entries["locked"], "'locked' needs an 'if': it shows when the if fails", "locked"
+            )
+        once = r.boolean(entries.get("once"), "once") if "once" in entries else False
+        effects = self.effects(entries.get("set"), "set")
+        if text is None or goto is None or goto_raw is None:
+            return None
+        key = choice_id if choice_id is not None else f"{goto}.{per_goto[goto]}"
+        return Choice(
+            key,
+            index,
+            text,
+            goto,
+            condition,
+            locked,
+            bool(once),
+            effects,
+            r.position(y),
+            r.position(goto_raw),
+        )

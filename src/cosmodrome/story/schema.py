@@ -1,0 +1,88 @@
+"""The keys of every mapping in the format: one definition for the loader and the JSON Schema."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Key:
+    """A key of a mapping: its name, the kind of value it takes and whether it is required.
+
+    Kinds: `int`, `str`, `bool`, `number`, `id`, `ids` (a list of ids), `expr` (an
+    expression, or a YAML literal), `condition` (a boolean expression), `scalar`
+    (int, bool or str), `effects` (a mapping of variable to expression), `text`
+    (a string or a list of text blocks), and `object:NAME` / `list:NAME` /
+    `map:NAME` for the mappings named in `OBJECTS`.
+    """
+
+    name: str
+    kind: str
+    required: bool = False
+    doc: str = ""
+
+
+OBJECTS: dict[str, tuple[Key, ...]] = {
+    "manifest": (
+        Key("format", "int", True, "The format version: 1."),
+        Key("id", "str", True, "The story's id, [a-z0-9-]+; it names the story in saves."),
+        Key("title", "str", True, "The story's title."),
+        Key("author", "str", False, "Who wrote it."),
+        Key("start", "id", True, "The id of the node a new game enters."),
+        Key("variables", "map:variable", False, "Every variable, with its default."),
+        Key("eras", "list:era", False, "The timeline, in order."),
+        Key("places", "map:place", False, "The places nodes can be set in."),
+    ),
+    "variable": (
+        Key("default", "scalar", True, "The starting value; its type (int, bool, str) is fixed."),
+        Key("label", "str", False, "Shown to the player in the status line."),
+    ),
+    "era": (
+        Key("id", "str", True, "The era's id, used by nodes' `era`."),
+        Key("label", "str", True, "The era's name on the timeline."),
+    ),
+    "place": (
+        Key("name", "str", True, "The place's name."),
+        Key("region", "str", False, "The region it lies in."),
+        Key("lat", "number", False, "Degrees north."),
+        Key("lon", "number", False, "Degrees east."),
+    ),
+    "node_file": (Key("nodes", "map:node", True, "Node ids mapped to nodes."),),
+    "node": (
+        Key("title", "str", False, "A heading; may interpolate {variables}."),
+        Key("era", "id", False, "An era id from story.yaml."),
+        Key("place", "id", False, "A place id from story.yaml."),
+        Key("was", "ids", False, "Ids this node had before: saves made there resume here."),
+        Key("facts", "ids", False, "Fact ids revealed when the node is entered."),
+        Key("on_enter", "object:on_enter", False, "Effects applied on every entry."),
+        Key("text", "text", True, "Markdown with {variable} interpolation, or a list of blocks."),
+        Key("choices", "list:choice", False, "Required unless `ending` is given."),
+        Key("ending", "str", False, "Makes this an ending with this title; no choices."),
+        Key("ignore", "ids", False, "Lint codes silenced for this node."),
+    ),
+    "on_enter": (Key("set", "effects", True, "Variables assigned on entry."),),
+    "block": (
+        Key("text", "str", True, "Markdown with {variable} interpolation."),
+        Key("if", "condition", False, "The block shows only when this holds."),
+    ),
+    "choice": (
+        Key("text", "str", True, "What the player reads."),
+        Key("goto", "id", True, "The node this choice leads to."),
+        Key("id", "id", False, "A stable id, unique within the node, for saves."),
+        Key("if", "condition", False, "The choice is offered only when this holds."),
+        Key("locked", "str", False, "Show the choice disabled, with this reason, when `if` fails."),
+        Key("once", "bool", False, "The choice disappears after it is taken."),
+        Key("set", "effects", False, "Variables assigned when the choice is taken."),
+    ),
+    "facts_file": (Key("facts", "map:fact", True, "Fact ids mapped to facts."),),
+    "fact": (
+        Key("year", "int", True, "The year the fact belongs to."),
+        Key("title", "str", True, "A short title."),
+        Key("text", "str", True, "One line, in our own words."),
+    ),
+}
+
+ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
+STORY_ID_PATTERN = r"^[a-z0-9-]+$"
+VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+RESERVED_NAMES = frozenset({"and", "or", "not", "true", "false", "visited", "known"})

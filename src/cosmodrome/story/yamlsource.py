@@ -1,0 +1,260 @@
+"""YAML text to position-carrying values, with a safe loader only.
+
+PyYAML keeps the last of two duplicate keys without a word and builds
+aliases without limit, so the story loader builds its own values from the
+parser's event stream: one pass, no recursion, every value with its line and
+column, duplicate keys and alias bombs reported as diagnostics.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from cosmodrome.story.diagnostics import Diagnostic, Severity
+
+try:  # the C parser when libyaml is there, else the pure-Python one; both are safe
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_FILE_BYTES = 16 * 1024 * 1024
+MAX_DEPTH = 64
+MAX_ALIAS_EXPANSION = 100_000
+
+_STR = "tag:yaml.org,2002:str"
+_CORE_TAGS = {
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:timestamp",
+}
+_RESOLVER = yaml.resolver.Resolver()
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+class Y:
+    """A YAML value with its 1-based position; mappings also keep their keys' positions."""
+
+    __slots__ = ("col", "keys", "line", "size", "style", "value")
+
+    def __init__(self, value: Any, line: int, col: int, style: str | None = None) -> None:
+        self.value = value
+        self.line = line
+        self.col = col
+        self.style = style
+        self.keys: dict[str, tuple[int, int]] | None = None
+        self.size = 1
+
+    def __repr__(self) -> str:
+        return f"Y({self.value!r}@{self.line}:{self.col})"
+
+    def plain(self) -> Any:
+        """The value without positions (lists and dicts rebuilt)."""
+        if isinstance(self.value, dict):
+            return {k: v.plain() for k, v in self.value.items()}
+        if isinstance(self.value, list):
+            return [v.plain() for v in self.value]
+        return self.value
+
+
+@dataclass
+class _Frame:
+    node: Y
+    anchor: str | None
+    pending_key: str | None = None
+    pending_key_pos: tuple[int, int] = (0, 0)
+    items: list[Y] | dict[str, Y] = field(default_factory=list)
+
+
+def _scalar_value(event: yaml.ScalarEvent) -> Any:
+    tag = event.tag
+    if tag in (None, "!"):
+        if event.style or not event.implicit[0]:
+            return event.value
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+    if tag == _STR:
+        return event.value
+    if tag not in _CORE_TAGS:
+        raise _BadTag(tag or "?")
+    node = yaml.ScalarNode(tag, event.value)
+    if tag == "tag:yaml.org,2002:timestamp":
+        return event.value  # dates stay as written: no field of the format is a date
+    method = {
+        "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+        "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+        "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+        "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+    }[tag]
+    try:
+        return method(node)
+    except (ValueError, yaml.YAMLError):
+        return event.value
+
+
+class _BadTag(Exception):
+    def __init__(self, tag: str) -> None:
+        self.tag = tag
+
+
+def _events(text: str) -> Iterator[yaml.Event]:
+    loader = _Loader(text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            if event is not None:
+                yield event
+    finally:
+        loader.dispose()
+
+
+def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
+    """Parse one YAML document into a `Y` tree; problems come back as diagnostics."""
+    problems: list[Diagnostic] = []
+
+    def error(line: int, col: int, message: str) -> None:
+        problems.append(Diagnostic(path, line, col, Severity.ERROR, message, "yaml"))
+
+    stack: list[_Frame] = []
+    anchors: dict[str, Y] = {}
+    root: Y | None = None
+    documents = 0
+    expanded = 0
+    was_enabled = gc.isenabled()
+    gc.disable()  # the builder allocates many small objects and frees none of them
+    try:
+        for event in _events(text):
+            mark = event.start_mark
+            line = mark.line + 1 if mark else 1
+            col = mark.column + 1 if mark else 1
+            value: Y | None = None
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    error(line, col, "a story file holds one YAML document, found another here")
+                    break
+                continue
+            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+                if len(stack) >= MAX_DEPTH:
+                    error(line, col, f"values are nested more than {MAX_DEPTH} levels deep")
+                    break
+                is_map = isinstance(event, yaml.MappingStartEvent)
+                node = Y(None, line, col)
+                if is_map:
+                    node.keys = {}
+                stack.append(_Frame(node, event.anchor, items={} if is_map else []))
+                continue
+            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+                frame = stack.pop()
+                frame.node.value = frame.items
+                value = frame.node
+                if frame.anchor is not None:
+                    anchors[frame.anchor] = value
+            elif isinstance(event, yaml.ScalarEvent):
+                try:
+                    value = Y(_scalar_value(event), line, col, event.style)
+                except _BadTag as bad:
+                    error(line, col, f"unsupported YAML tag '{bad.tag}'")
+                    value = Y(event.value, line, col, event.style)
+                if event.anchor is not None:
+                    anchors[event.anchor] = value
+            elif isinstance(event, yaml.AliasEvent):
+                target = anchors.get(event.anchor or "")
+                if target is None:
+                    error(line, col, f"alias '*{event.anchor}' refers to no finished anchor")
+                    value = Y(None, line, col)
+                else:
+                    expanded += target.size
+                    if expanded > MAX_ALIAS_EXPANSION:
+                        error(line, col, "aliases expand to too many values (an alias bomb?)")
+                        break
+                    value = target
+            else:
+                continue
+            if not stack:
+                root = value
+                continue
+            parent = stack[-1]
+            parent.node.size += value.size
+            if isinstance(parent.items, list):
+                parent.items.append(value)
+            elif parent.pending_key is None:
+                if isinstance(value.value, dict | list):
+                    error(value.line, value.col, "a mapping key must be a plain value")
+                    parent.pending_key = "\0complex"
+                else:
+                    raw = value.value
+                    key = raw if isinstance(raw, str) else _key_text(raw)
+                    parent.pending_key = key
+                parent.pending_key_pos = (value.line, value.col)
+            else:
+                key = parent.pending_key
+                keys = parent.node.keys
+                assert keys is not None
+                if key in parent.items and key != "\0complex":
+                    first = keys[key][0]
+                    kl, kc = parent.pending_key_pos
+                    error(kl, kc, f"duplicate key '{key}' (first defined at line {first})")
+                else:
+                    parent.items[key] = value
+                    keys[key] = parent.pending_key_pos
+                parent.pending_key = None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        col = mark.column + 1 if mark else 1
+        what = exc.problem or exc.context or "malformed YAML"
+        error(line, col, f"YAML syntax error: {what}")
+        return None, problems
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        char = exc.character
+        code = char if isinstance(char, int) else ord(char[:1] or "\0")
+        error(line, col, f"character U+{code:04X} is not allowed in YAML")
+        return None, problems
+    except yaml.YAMLError as exc:
+        error(1, 1, "YAML error: " + " ".join(str(exc).split()))
+        return None, problems
+    finally:
+        if was_enabled:
+            gc.enable()
+    return root, problems
+
+
+def _key_text(raw: Any) -> str:
+    if raw is None:
+        return "null"
+    if isinstance(raw, bool):
+        return "true" if raw else "false"
+    return str(raw)
+
+
+def read_yaml_file(path: str, display: str) -> tuple[Y | None, list[Diagnostic]]:
+    """Read and parse a file, turning size, encoding and I/O problems into diagnostics."""
+
+    def fail(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(display, line, col, Severity.ERROR, message, "file")]
+
+    try:
+        with open(path, "rb") as handle:  # noqa: PTH123 - a plain read, bounded below
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        return fail(1, 1, f"cannot read the file: {exc.strerror or exc}")
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return fail(1, 1, f"the file is larger than {limit} MB; split it into smaller files")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return fail(line, col, "the file is not UTF-8 text")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    return parse_yaml(text, display)
