@@ -8,10 +8,14 @@ from typing import Any
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.model import Position
-from cosmodrome.story.schema import OBJECTS
+from cosmodrome.story.schema import ID_PATTERN, OBJECTS, STORY_ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
 from cosmodrome.story.yamlsource import Y
 
+_ID_RULES = {
+    ID_PATTERN: "use lowercase letters, digits, '-' and '_', starting with a letter or digit",
+    STORY_ID_PATTERN: "use lowercase letters, digits and '-'",
+}
 _KIND_NAMES = {dict: "a mapping", list: "a list", str: "a string", bool: "true or false"}
 
 
@@ -126,7 +130,8 @@ class FileReader:
             self.error(y, f"{what} must be an id, not {describe(y.value)}", "type")
             return None
         if not re.match(pattern, value):
-            self.error(y, f"{what} '{value}' is not a valid id (it must match {pattern})", "bad-id")
+            rule = _ID_RULES.get(pattern, f"it must match {pattern}")
+            self.error(y, f"{what} '{value}' is not a valid id ({rule})", "bad-id")
             return None
         return value
 

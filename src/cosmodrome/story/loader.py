@@ -20,6 +20,13 @@ MANIFEST = "story.yaml"
 FACTS = "facts.yaml"
 
 
+class Anything(frozenset[str]):
+    """Contains every id: stands in for the ids of a file that failed to parse."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
 class StoryNotFound(Exception):
     """The path is not a story directory: a usage problem, not a story problem."""
 
@@ -93,18 +100,25 @@ def check_story(directory: str | os.PathLike[str]) -> CheckResult:
         elif source is not manifest_file:
             node_files.append(source)
     node_ids = _collect_node_ids(node_files)
+    # A file that did not parse hides its nodes (or facts): don't report every
+    # reference to them as a second error.
+    broken = {rel[f.display] for f in files if f.root is None and f.reader.problems}
+    nodes_known = Anything() if broken - {MANIFEST, FACTS} else node_ids
+    facts_known = Anything() if FACTS in broken else facts
     scope = StoryScope(
         manifest.variables,
-        node_ids,
-        facts,
+        nodes_known,
+        facts_known,
         {era.id for era in manifest.eras},
         manifest.places,
     )
     nodes: dict[str, Node] = {}
-    for source in node_files:
-        _read_nodes(source, scope, node_ids, nodes)
+    if MANIFEST not in broken:
+        for source in node_files:
+            _read_nodes(source, scope, node_ids, nodes)
     problems = [d for f in files for d in f.reader.problems]
-    problems.extend(_check_story_level(manifest, nodes, node_ids, manifest_file.display))
+    if not broken:
+        problems.extend(_check_story_level(manifest, nodes, node_ids, manifest_file.display))
     renamed = _renames(nodes, problems)
     story = None
     if not any(d.is_error for d in problems) and manifest.start is not None:
@@ -183,6 +197,7 @@ def _read_nodes(
         pos = source.reader.key_position(table, node_id)
         if where is None or (where.path, where.line, where.col) != (source.display, *pos):
             continue  # an invalid or duplicate id, already reported
+        node_y.line, node_y.col = pos  # a node is where its id is written
         node = builder.node(node_id, node_y)
         if node is not None:
             nodes[node_id] = node

@@ -27,6 +27,8 @@ MAX_DEPTH = 64
 MAX_ALIAS_EXPANSION = 100_000
 
 _STR = "tag:yaml.org,2002:str"
+_MAP = "tag:yaml.org,2002:map"
+_SEQ = "tag:yaml.org,2002:seq"
 _CORE_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:bool",
@@ -144,6 +146,8 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
                     error(line, col, f"values are nested more than {MAX_DEPTH} levels deep")
                     break
                 is_map = isinstance(event, yaml.MappingStartEvent)
+                if event.tag not in (None, "!", _MAP if is_map else _SEQ):
+                    error(line, col, f"unsupported YAML tag '{event.tag}'")
                 node = Y(None, line, col)
                 if is_map:
                     node.keys = {}

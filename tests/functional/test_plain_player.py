@@ -1,0 +1,86 @@
+"""The line-mode player, driven through the real command with piped input."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import FIXTURES
+from tests.functional.cli_runner import run_cosmodrome
+
+SAMPLE = str(FIXTURES / "sample")
+
+
+def test_a_whole_playthrough_through_a_pipe(tmp_path: Path) -> None:
+    # take the pass, go to the gate, show the pass: the "On the apron" ending
+    result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="1\n1\n1\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "## Arrival" in out
+    assert "Credibility: 1." in out  # the effect of the first choice, interpolated
+    assert "## The checkpoint, Sasha" in out
+    assert "*** The end: On the apron ***" in out
+    assert "Traceback" not in out + result.stderr
+
+
+def test_locked_choice_is_marked_with_its_reason() -> None:
+    result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="2\n")
+    assert "1. (locked: You have no pass.) Show the press pass" in result.stdout
+    assert result.returncode == 0
+
+
+def test_bad_input_gets_a_message_and_a_new_prompt() -> None:
+    result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="9\nfly\n2\n1\n\n3\n")
+    out = result.stdout
+    assert "There is no choice 9; choose 1 to 2." in out
+    assert "'fly' is not a choice or a command" in out
+    assert "That choice is locked: You have no pass." in out
+    assert "*** The end: The road home ***" in out
+    assert result.returncode == 0
+
+
+def test_undo_and_facts_commands() -> None:
+    result = run_cosmodrome(
+        ["play", "--plain", "--story", SAMPLE], stdin="2\nfacts\nundo\nundo\nquit\n"
+    )
+    out = result.stdout
+    assert "2023  The summit: Two leaders met at the cosmodrome." in out
+    assert "(1 of 2 facts found)" in out
+    assert out.count("## Arrival") == 2  # shown again after the undo
+    assert "Nothing to undo: this is the beginning." in out
+    assert out.rstrip().endswith("Goodbye.")
+    assert result.returncode == 0
+
+
+def test_end_of_input_exits_cleanly() -> None:
+    result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="")
+    assert result.returncode == 0
+    assert "## Arrival" in result.stdout
+
+
+def test_a_broken_story_is_reported_not_played() -> None:
+    result = run_cosmodrome(
+        ["play", "--plain", "--story", str(FIXTURES / "invalid" / "unknown-node")]
+    )
+    assert result.returncode == 1
+    assert "choice goes to unknown node 'apronn'" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_story_directory_is_a_usage_error() -> None:
+    result = run_cosmodrome(["play", "--plain", "--story", "/no/such/dir"])
+    assert result.returncode == 2
+    assert "no such directory" in result.stderr
+
+
+def test_python_dash_m_runs_the_same_command() -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "cosmodrome", "check", SAMPLE],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "0 errors, 0 warnings" in result.stderr
