@@ -81,7 +81,7 @@ def test_alias_bomb_is_refused(tmp_path: Path) -> None:
 
 
 def test_recursive_alias_is_refused() -> None:
-    root, problems = parse_yaml("a: &a [*a]\n", "f.yaml")
+    _root, problems = parse_yaml("a: &a [*a]\n", "f.yaml")
     assert [p.message for p in problems] == ["alias '*a' refers to no finished anchor"]
 
 
