@@ -13,6 +13,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     )
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument(
+        "--stats", action="store_true", help="also print the story's size and shape (to stdout)"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -40,5 +43,10 @@ def run(args: argparse.Namespace) -> int:
             print(f"{summary}; {errors} errors, {warnings} warnings", file=sys.stderr)
         else:
             print(f"{errors} errors, {warnings} warnings", file=sys.stderr)
+    if args.stats and args.format == "text" and result.story is not None:
+        from cosmodrome.story.stats import story_stats
+
+        for line in story_stats(result.story).lines():
+            print(line)
     failed = bool(result.errors) or (args.strict and bool(result.warnings))
     return Exit.FAILURE if failed else Exit.OK
