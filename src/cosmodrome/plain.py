@@ -16,6 +16,21 @@ from cosmodrome.engine import Game, GameError, GameState, Passage
 PROMPT = "> "
 
 
+_BLOCK_MARKERS = (">", "- ", "* ", "+ ")
+
+
+def wrap_paragraph(paragraph: str, width: int = 78) -> str:
+    """A Markdown paragraph filled to `width`; quote and list lines keep their own lines."""
+    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
+    if not any(line.startswith(_BLOCK_MARKERS) for line in lines):
+        return textwrap.fill(" ".join(paragraph.split()), width=width)
+    wrapped = []
+    for line in lines:
+        indent = "> " if line.startswith(">") else "  "
+        wrapped.append(textwrap.fill(line, width=width, subsequent_indent=indent))
+    return "\n".join(wrapped)
+
+
 class PlainPlayer:
     """Plays one game over a pair of text streams."""
 
@@ -44,7 +59,7 @@ class PlainPlayer:
             self.say(f"## {passage.title}")
             self.say()
         for paragraph in passage.text.split("\n\n"):
-            self.say(textwrap.fill(" ".join(paragraph.split()), width=78) if paragraph else "")
+            self.say(wrap_paragraph(paragraph))
             self.say()
         if passage.ending is not None:
             self.say(f"*** The end: {passage.ending} ***")
