@@ -12,6 +12,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--plain", action="store_true", help="line-mode player for pipes and screen readers"
     )
+    parser.add_argument(
+        "--saves", metavar="DIR", help="the saves folder (default: $COSMODROME_SAVES, else saves/)"
+    )
+    resume = parser.add_mutually_exclusive_group()
+    resume.add_argument("--load", metavar="NAME", help="resume the game saved as NAME")
+    resume.add_argument(
+        "--continue", dest="resume", action="store_true", help="resume the autosave"
+    )
     parser.set_defaults(handler=run)
 
 
@@ -33,7 +41,20 @@ def run(args: argparse.Namespace) -> int:
             print(diagnostic.format(), file=sys.stderr)
         print(f"cosmodrome: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
         return Exit.FAILURE
-    from cosmodrome.plain import PlainPlayer
+    if not args.plain:
+        if sys.stdin.isatty() and sys.stdout.isatty():
+            from cosmodrome.tui.launch import play_tui
 
-    game = Game(story)
-    return PlainPlayer(game, game.start(), sys.stdin, sys.stdout).run()
+            return play_tui(story, args.saves, args.load, args.resume)
+        print("cosmodrome: not a terminal; playing in line mode (--plain)", file=sys.stderr)
+    from cosmodrome.plain_saves import play_plain
+
+    return play_plain(
+        Game(story),
+        args.saves,
+        args.load,
+        args.resume,
+        stdin=sys.stdin,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )

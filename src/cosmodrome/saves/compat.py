@@ -1,0 +1,160 @@
+"""Fitting a saved game to the story as it is now, and saying in a line what changed.
+
+Authors edit stories that players have saved in. A node renamed with `was:`
+resumes at its new id; variables follow the declarations (new ones take their
+default, removed ones go, one whose type changed takes its default); facts and
+`once` choices that no longer exist are forgotten; undo steps at removed nodes
+are dropped. A save whose current node is gone resumes at the last place in
+its history that still exists; one with no such place is incompatible.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cosmodrome.engine.state import GameState, Step
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.fields import text_preview
+from cosmodrome.saves.history import SavedState
+from cosmodrome.story.expr import Value, type_of
+from cosmodrome.story.model import Story
+
+
+@dataclass(frozen=True, slots=True)
+class Adapted:
+    """The playable state, with its undo chain, and one short sentence per adaptation."""
+
+    state: GameState
+    notes: tuple[str, ...]
+
+
+def _plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def _names(names: set[str]) -> str:
+    shown = ", ".join(f"'{text_preview(n)}'" for n in sorted(names)[:3])
+    return shown + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+
+
+def _resume_point(story: Story, saved: list[SavedState], notes: list[str]) -> int:
+    """The index of the state to resume at: the last one whose node still exists."""
+    current = saved[-1]
+    for index in range(len(saved) - 1, -1, -1):
+        node = story.resolve_node(saved[index].node)
+        if node is None:
+            continue
+        if index < len(saved) - 1:
+            back = max(current.steps - saved[index].steps, len(saved) - 1 - index)
+            notes.append(
+                f"Node '{text_preview(current.node)}' is no longer in the story; "
+                f"resumed at '{node}', {_plural(back, 'choice', 'choices')} back."
+            )
+        elif node != current.node:
+            notes.append(f"Node '{text_preview(current.node)}' is now '{node}'.")
+        return index
+    raise SaveError(
+        f"incompatible: node '{text_preview(current.node)}' is no longer in the story, "
+        "and neither is any earlier place in the save"
+    )
+
+
+def _variables(story: Story, saved: SavedState) -> dict[str, Value]:
+    values: dict[str, Value] = {}
+    for name, variable in story.variables.items():
+        value = saved.variables.get(name)
+        values[name] = (
+            value if value is not None and type_of(value) == variable.type else variable.default
+        )
+    return values
+
+
+def _variable_notes(story: Story, kept: list[SavedState], notes: list[str]) -> None:
+    current = kept[-1]
+    added = {n for n in story.variables if n not in current.variables}
+    removed = {n for s in kept for n in s.variables if n not in story.variables}
+    retyped = {
+        n
+        for s in kept
+        for n, v in s.variables.items()
+        if n in story.variables and type_of(v) != story.variables[n].type
+    }
+    if added:
+        verb = "its" if len(added) == 1 else "their"
+        notes.append(f"{_plural(len(added), 'new variable', 'new variables')} took {verb} default.")
+    if removed:
+        gone = _plural(len(removed), "variable", "variables")
+        notes.append(f"{gone} no longer in the story ({_names(removed)}) dropped.")
+    if retyped:
+        notes.append(f"Changed type, so back to the default: {_names(retyped)}.")
+
+
+def _visits(story: Story, saved: SavedState) -> dict[str, int]:
+    visits: dict[str, int] = {}
+    for node, count in saved.visits.items():
+        current = story.resolve_node(node)
+        if current is not None:
+            visits[current] = visits.get(current, 0) + count
+    return visits
+
+
+def _taken_once(story: Story, saved: SavedState) -> frozenset[str]:
+    kept: set[str] = set()
+    for entry in saved.taken_once:
+        node_id, _, key = entry.partition("/")
+        current = story.resolve_node(node_id)
+        if current is not None and story.nodes[current].choice(key) is not None:
+            kept.add(f"{current}/{key}")
+    return frozenset(kept)
+
+
+def _step(story: Story, step: Step | None) -> Step | None:
+    if step is None:
+        return None
+    node = story.resolve_node(step.node)
+    return step if node is None or node == step.node else Step(node, step.choice, step.text)
+
+
+def adapt(story: Story, saved: list[SavedState]) -> Adapted:
+    """The saved history as a playable `GameState` for `story`; raises `SaveError`
+    ("incompatible: ...") when no state of the save is at a node the story still has."""
+    notes: list[str] = []
+    resume = _resume_point(story, saved, notes)
+    kept = [s for s in saved[: resume + 1] if story.resolve_node(s.node) is not None]
+    dropped = resume + 1 - len(kept)
+    if dropped:
+        steps = _plural(dropped, "undo step", "undo steps")
+        notes.append(f"{steps} at removed nodes dropped from the history.")
+    _variable_notes(story, kept, notes)
+    forgotten = {fact for fact in kept[-1].facts if fact not in story.facts}
+    if forgotten:
+        notes.append(
+            f"{_plural(len(forgotten), 'fact', 'facts')} no longer in the story forgotten."
+        )
+    state: GameState | None = None
+    # Unchanged sets are shared between states, so each distinct one is fitted once.
+    facts_cache: dict[frozenset[str], frozenset[str]] = {}
+    once_cache: dict[frozenset[str], frozenset[str]] = {}
+    for item in kept:
+        node = story.resolve_node(item.node)
+        assert node is not None  # kept states are at existing nodes
+        facts = facts_cache.get(item.facts)
+        if facts is None:
+            facts = frozenset(fact for fact in item.facts if fact in story.facts)
+            facts_cache[item.facts] = facts
+        once = once_cache.get(item.taken_once)
+        if once is None:
+            once = once_cache[item.taken_once] = _taken_once(story, item)
+        state = GameState(
+            node,
+            _variables(story, item),
+            _visits(story, item),
+            facts,
+            once,
+            story.nodes[node].is_ending,
+            item.steps,
+            _step(story, item.last),
+            state,
+        )
+    assert state is not None
+    return Adapted(state, tuple(notes))

@@ -1,0 +1,65 @@
+"""Slots in words, for the command line and the line-mode player: no UI imported."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from cosmodrome.saves.store import SlotInfo
+
+
+def play_time(seconds: float) -> str:
+    """'45s', '12m 05s' or '3h 07m'."""
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}h {minutes:02d}m"
+    if minutes:
+        return f"{minutes}m {secs:02d}s"
+    return f"{secs}s"
+
+
+def saved_when(moment: datetime | None) -> str:
+    """The save time in the local time zone, to the minute: '2025-04-12 18:30'."""
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "?"
+
+
+def where(info: SlotInfo) -> str:
+    """Where the slot's game stands: 'The checkpoint (Summit)'."""
+    place = info.node_title or "an untitled passage"
+    return f"{place} ({info.era_label})" if info.era_label else place
+
+
+def slot_line(info: SlotInfo) -> str:
+    """One line about a slot: where, how far and how long, or why it cannot be loaded."""
+    if info.status != "ok":
+        return f"{info.name}: damaged ({info.problem})"
+    choices = "1 choice" if info.choices == 1 else f"{info.choices} choices"
+    return (
+        f"{info.name}: {info.story_title}, {where(info)}; {choices}, "
+        f"played {play_time(info.play_seconds)}, saved {saved_when(info.saved_at)}"
+    )
+
+
+def slot_table(infos: list[SlotInfo]) -> list[str]:
+    """The slots as aligned text columns, with a heading row."""
+    rows = [("SLOT", "STORY", "WHERE", "CHOICES", "PLAYED", "SAVED")]
+    for info in infos:
+        if info.status != "ok":
+            rows.append((info.name, f"damaged: {info.problem}", "", "", "", ""))
+            continue
+        rows.append(
+            (
+                info.name,
+                info.story_title or "?",
+                where(info),
+                str(info.choices),
+                play_time(info.play_seconds),
+                saved_when(info.saved_at),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    return [
+        "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
+        for row in rows
+    ]

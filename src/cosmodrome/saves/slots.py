@@ -1,0 +1,60 @@
+"""Slot names and the files they live in: a safe character set, nothing path-like."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from cosmodrome.saves.errors import SaveError
+
+AUTOSAVE = "autosave"
+QUICKSAVE = "quicksave"
+MAX_NAME_LENGTH = 40
+SLOT_SUFFIX = ".save.json"
+BACKUP_SUFFIX = ".save.json.bak"
+
+_NAME = re.compile(r"[a-z0-9_-][a-z0-9 _-]*")
+# Names Windows reserves for devices, whatever the extension.
+_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul"] + [f"com{n}" for n in range(10)] + [f"lpt{n}" for n in range(10)]
+)
+_RULE = "a save name is 1 to 40 letters, digits, spaces, '-' or '_'"
+
+
+def check_slot_name(name: str) -> str:
+    """The slot name in its normal form (trimmed, single spaces, lower case, since
+    Windows and macOS file names ignore case); raises `SaveError` for anything else."""
+    if not isinstance(name, str):
+        raise SaveError(_RULE)
+    normal = re.sub(" +", " ", name.strip(" ")).lower()
+    if not normal:
+        raise SaveError("a save needs a name")
+    if len(normal) > MAX_NAME_LENGTH or not _NAME.fullmatch(normal):
+        raise SaveError(_RULE)
+    if normal in _DEVICES:
+        raise SaveError(f"'{normal}' is reserved by the operating system; choose another name")
+    return normal
+
+
+def slot_path(directory: Path, name: str) -> Path:
+    """The file of the slot `name` (already checked) in `directory`."""
+    return directory / f"{name}{SLOT_SUFFIX}"
+
+
+def backup_path(directory: Path, name: str) -> Path:
+    """The backup of the slot `name`: the version the last save replaced."""
+    return directory / f"{name}{BACKUP_SUFFIX}"
+
+
+def slot_name_of(filename: str) -> str | None:
+    """The slot a file in the saves directory belongs to, or None when it is no slot file
+    (settings, endings, temporary files, names outside the safe set)."""
+    for suffix in (SLOT_SUFFIX, BACKUP_SUFFIX):
+        if filename.endswith(suffix):
+            stem = filename[: -len(suffix)]
+            try:
+                normal = check_slot_name(stem)
+            except SaveError:
+                return None
+            return normal if normal == stem else None
+    return None

@@ -1,0 +1,265 @@
+"""The save store: named slots of JSON files in one folder, written atomically with
+the previous version kept as a backup, read back with everything checked."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Literal
+
+from cosmodrome.engine.state import GameState
+from cosmodrome.saves import codec, endings
+from cosmodrome.saves import fields as f
+from cosmodrome.saves.atomic import preserve, remove_stale_temporaries, write_atomic
+from cosmodrome.saves.compat import adapt
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.files import read_document, read_game, reason
+from cosmodrome.saves.history import encode_history, newest_within_limits
+from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
+from cosmodrome.story.model import Story
+
+
+@dataclass(frozen=True, slots=True)
+class SlotInfo:
+    """A slot as a listing shows it; `status` is "corrupt" (with `problem`) when
+    neither the slot's file nor its backup can be read."""
+
+    name: str
+    story_id: str | None
+    story_title: str | None
+    node_title: str | None
+    era_label: str | None
+    saved_at: datetime | None
+    play_seconds: float
+    choices: int
+    status: Literal["ok", "corrupt"]
+    problem: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class LoadedGame:
+    """A loaded game: its state (with the undo history), play time, and one short
+    sentence for each thing that had to be adapted."""
+
+    state: GameState
+    play_seconds: float
+    notes: tuple[str, ...]
+
+    @property
+    def summary(self) -> str:
+        """The notes as one line ("" when nothing was adapted)."""
+        return " ".join(self.notes)
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+class SaveStore:
+    """Named save slots in `directory`: `<name>.save.json` and its backup
+    `<name>.save.json.bak`. Nothing is read or written until a method is called."""
+
+    def __init__(self, directory: Path, *, clock: Callable[[], datetime] = _now) -> None:
+        self.directory = Path(directory)
+        self._clock = clock
+
+    # -- writing --------------------------------------------------------------
+
+    def _ensure_directory(self) -> None:
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SaveError(
+                f"cannot create the saves folder {self.directory}: {reason(exc)}"
+            ) from None
+
+    def _encode(
+        self, story: Story, state: GameState, play_seconds: float
+    ) -> tuple[bytes, codec.Header]:
+        node = story.nodes.get(state.node)
+        if node is None:
+            raise SaveError(f"cannot save: node '{state.node}' is not in the story")
+        era = story.era(node.era)
+        header = codec.Header(
+            story.id,
+            f.clean_line(story.title, codec.MAX_TITLE),
+            story.fingerprint,
+            state.node,
+            f.clean_line(node.title.render(state.variables), codec.MAX_TITLE)
+            if node.title
+            else None,
+            f.clean_line(era.label, codec.MAX_TITLE) if era else None,
+            self._clock().astimezone(UTC).replace(microsecond=0),
+            min(max(float(play_seconds), 0.0), codec.MAX_PLAY_SECONDS),
+            state.steps,
+        )
+        states = newest_within_limits(state.history())
+        while True:  # a huge game keeps its newest undo steps: the save must stay loadable
+            try:
+                data = codec.encode(header, encode_history(states))
+            except ValueError:  # text with a lone surrogate cannot be written as UTF-8
+                raise SaveError("cannot save: the game holds text that cannot be written") from None
+            if len(data) <= codec.MAX_FILE_BYTES:
+                return data, header
+            if len(states) == 1:
+                raise SaveError("cannot save: the game state is larger than a save may be")
+            states = states[len(states) // 2 :]
+
+    def save(self, name: str, story: Story, state: GameState, play_seconds: float) -> SlotInfo:
+        """Write the game to slot `name`, keeping the slot's previous version as its
+        backup; returns the slot as listed. Raises `SaveError` (bad name, unwritable folder)."""
+        name = check_slot_name(name)
+        data, header = self._encode(story, state, play_seconds)
+        self._ensure_directory()
+        path = slot_path(self.directory, name)
+        try:
+            if self._intact(path):  # a damaged file must never replace a good backup
+                preserve(path, backup_path(self.directory, name))
+            write_atomic(path, data)
+        except OSError as exc:
+            raise SaveError(f"cannot save '{name}' in {self.directory}: {reason(exc)}") from None
+        with contextlib.suppress(OSError):
+            remove_stale_temporaries(path)
+        return self._info(name, header)
+
+    @staticmethod
+    def _intact(path: Path) -> bool:
+        try:
+            read_document(path)
+        except (SaveError, FileNotFoundError):
+            return False
+        return True
+
+    def delete(self, name: str) -> None:
+        """Remove slot `name` and its backup; raises `SaveError` if there is none."""
+        name = check_slot_name(name)
+        removed = False
+        for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
+            try:
+                path.unlink()
+                removed = True
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise SaveError(f"cannot delete '{name}': {reason(exc)}") from None
+        if not removed:
+            raise SaveError(f"there is no save named '{name}'")
+
+    # -- reading --------------------------------------------------------------
+
+    def exists(self, name: str) -> bool:
+        """Whether slot `name` has a file (or a backup); False for an invalid name."""
+        try:
+            name = check_slot_name(name)
+        except SaveError:
+            return False
+        return (
+            slot_path(self.directory, name).is_file() or backup_path(self.directory, name).is_file()
+        )
+
+    def load(self, name: str, story: Story) -> LoadedGame:
+        """The game in slot `name`, fitted to `story` as it is now (falling back to the
+        backup when the slot's file is damaged). Raises `SaveError`: missing, damaged,
+        another story's, or incompatible with this story."""
+        name = check_slot_name(name)
+        notes: list[str] = []
+        try:
+            document, saved = read_game(slot_path(self.directory, name))
+        except (SaveError, FileNotFoundError) as problem:
+            missing = isinstance(problem, FileNotFoundError)
+            try:
+                document, saved = read_game(backup_path(self.directory, name))
+            except FileNotFoundError:
+                if missing:
+                    raise SaveError(f"there is no save named '{name}'") from None
+                raise SaveError(f"cannot load '{name}': {problem}") from None
+            except SaveError:
+                if missing:
+                    raise SaveError(
+                        f"cannot load '{name}': its file is missing and its backup damaged"
+                    ) from None
+                raise SaveError(
+                    f"cannot load '{name}': {problem}; its backup is damaged too"
+                ) from None
+            why = "was missing" if missing else f"was damaged ({problem})"
+            notes.append(f"The save {why}; loaded its backup, one save older.")
+        header = document.header
+        if header.story_id != story.id:
+            raise SaveError(
+                f"cannot load '{name}': it is a save of another story ('{header.story_id}'), "
+                f"not of '{story.id}'"
+            )
+        try:
+            adapted = adapt(story, saved)
+        except SaveError as exc:
+            raise SaveError(f"cannot load '{name}': {exc}") from None
+        return LoadedGame(adapted.state, header.play_seconds, (*notes, *adapted.notes))
+
+    @staticmethod
+    def _info(name: str, header: codec.Header) -> SlotInfo:
+        return SlotInfo(
+            name,
+            header.story_id,
+            header.story_title,
+            header.node_title,
+            header.era_label,
+            header.saved_at,
+            header.play_seconds,
+            header.choices,
+            "ok",
+            None,
+        )
+
+    def _slot_info(self, name: str) -> tuple[SlotInfo, float]:
+        """The slot as listed, and when its file was last written (to order ties)."""
+        problem: str | None = None
+        written = 0.0
+        for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
+            try:
+                written = max(written, path.stat().st_mtime)
+                return self._info(name, read_game(path)[0].header), written
+            except FileNotFoundError:
+                continue
+            except (SaveError, OSError) as exc:
+                problem = problem or str(exc)
+        info = SlotInfo(name, None, None, None, None, None, 0.0, 0, "corrupt", problem)
+        return info, written
+
+    def slots(self) -> list[SlotInfo]:
+        """Every slot, newest first, from the files alone (the story is never loaded);
+        one whose file and backup are both unreadable has status "corrupt". Raises
+        `SaveError` only when the folder exists but cannot be listed."""
+        try:
+            with os.scandir(self.directory) as listing:
+                names = {slot_name_of(entry.name) for entry in listing}
+        except FileNotFoundError:
+            return []
+        except OSError as exc:
+            raise SaveError(f"cannot list the saves in {self.directory}: {reason(exc)}") from None
+        found = [self._slot_info(name) for name in names if name is not None]
+        oldest = datetime.min.replace(tzinfo=UTC)
+        found.sort(key=lambda pair: (pair[0].saved_at or oldest, pair[1], pair[0].name))
+        return [info for info, _written in reversed(found)]
+
+    # -- endings --------------------------------------------------------------
+
+    def record_ending(self, story_id: str, node_id: str) -> None:
+        """Remember that an ending of a story was reached; raises `SaveError`."""
+        endings.check_ids(story_id, node_id)
+        self._ensure_directory()
+        try:
+            endings.record(self.directory / endings.ENDINGS_FILE, story_id, node_id)
+        except OSError as exc:
+            raise SaveError(f"cannot record the ending: {reason(exc)}") from None
+
+    def endings_found(self, story_id: str) -> frozenset[str]:
+        """The ending node ids reached in this story so far (empty when unknown)."""
+        try:
+            found = endings.read_endings(self.directory / endings.ENDINGS_FILE)
+        except (SaveError, OSError):
+            return frozenset()
+        return found.get(story_id, frozenset())
