@@ -41,6 +41,9 @@ def run(args: argparse.Namespace) -> int:
             print(diagnostic.format(), file=sys.stderr)
         print(f"cosmodrome: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
         return Exit.FAILURE
+    import gc
+
+    gc.freeze()  # the story lives as long as the game: the collector need not walk it again
     if not args.plain:
         if sys.stdin.isatty() and sys.stdout.isatty():
             from cosmodrome.tui.launch import play_tui

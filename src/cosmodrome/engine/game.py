@@ -3,45 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 
-from cosmodrome.engine.state import GameState, Step
+from cosmodrome.engine.passages import ChoiceView, NodePlan, Passage
+from cosmodrome.engine.state import GameState, Step, new_state
+from cosmodrome.engine.visits import Visits
 from cosmodrome.story.expr import Value
-from cosmodrome.story.model import Choice, Effect, Node, Story
+from cosmodrome.story.model import Effect, Node, Story
+
+__all__ = ["ChoiceView", "Game", "GameError", "Passage"]  # the views live in passages.py
 
 
 class GameError(Exception):
     """A move the rules do not allow: an unknown, hidden or locked choice."""
-
-
-@dataclass(frozen=True, slots=True)
-class ChoiceView:
-    """A choice as the player sees it now: available, or locked with a reason."""
-
-    choice: Choice
-    number: int  # 1-based position among the shown choices
-    text: str
-    available: bool
-    reason: str | None  # why it is locked
-
-    @property
-    def key(self) -> str:
-        return self.choice.key
-
-
-@dataclass(frozen=True, slots=True)
-class Passage:
-    """What the player reads at a node: rendered title, text and choices."""
-
-    node: Node
-    title: str | None
-    text: str
-    choices: tuple[ChoiceView, ...]
-    ending: str | None
-
-    @property
-    def available(self) -> tuple[ChoiceView, ...]:
-        return tuple(c for c in self.choices if c.available)
 
 
 class _View:
@@ -70,6 +43,13 @@ class Game:
 
     def __init__(self, story: Story) -> None:
         self.story = story
+        self._plans: dict[str, NodePlan] = {}
+
+    def _plan(self, node_id: str) -> NodePlan:
+        plan = self._plans.get(node_id)
+        if plan is None:
+            plan = self._plans[node_id] = NodePlan(self.story.nodes[node_id])
+        return plan
 
     def start(self) -> GameState:
         """A new game: `start` entered once, its facts revealed and `on_enter` applied."""
@@ -97,13 +77,13 @@ class Game:
         previous: GameState | None,
     ) -> GameState:
         node = self.story.nodes[node_id]
-        new_visits = dict(visits)
-        new_visits[node_id] = new_visits.get(node_id, 0) + 1
+        # shares all but one leaf with the old counts: O(1) whatever the story's size
+        new_visits = (visits if type(visits) is Visits else Visits(visits)).entered(node_id)
         if node.facts:
             facts = facts.union(node.facts)
         if node.on_enter:
             variables = _apply(node.on_enter, _View(variables, new_visits, facts))
-        return GameState(
+        return new_state(
             node_id,
             variables,
             new_visits,
@@ -120,57 +100,36 @@ class Game:
 
     def choices(self, state: GameState) -> tuple[ChoiceView, ...]:
         """The choices shown at `state`: available ones and locked ones, in story order."""
-        node = self.story.nodes[state.node]
-        shown: list[ChoiceView] = []
-        for choice in node.choices:
-            if choice.once and f"{node.id}/{choice.key}" in state.taken_once:
-                continue
-            available = choice.is_available(state)
-            if not available and choice.locked is None:
-                continue
-            shown.append(
-                ChoiceView(
-                    choice,
-                    len(shown) + 1,
-                    choice.text.render(state.variables),
-                    available,
-                    None if available else choice.locked,
-                )
-            )
-        return tuple(shown)
+        plan = self._plan(state.node)
+        return plan.choices(plan.mask(state), state.variables)
 
     def passage(self, state: GameState) -> Passage:
         """The rendered passage at `state`."""
-        node = self.story.nodes[state.node]
-        paragraphs = [
-            block.template.render(state.variables).strip()
-            for block in node.blocks
-            if block.condition is None or block.condition.evaluate(state)
-        ]
-        title = node.title.render(state.variables) if node.title else None
-        return Passage(
-            node, title, "\n\n".join(p for p in paragraphs if p), self.choices(state), node.ending
-        )
+        return self._plan(state.node).passage(state)
 
     def take(self, state: GameState, key: str) -> GameState:
         """The state after taking the choice with stable `key`; raises `GameError`."""
         if state.ended:
             raise GameError("the story has ended; there are no more choices")
-        node = self.story.nodes[state.node]
-        choice = node.choice(key)
+        plan = self._plan(state.node)
+        node = plan.node
+        choice = plan.by_key.get(key)
         if choice is None:
             raise GameError(f"node '{node.id}' has no choice '{key}'")
-        once_key = f"{node.id}/{choice.key}"
-        if choice.once and once_key in state.taken_once:
-            raise GameError("that choice has already been taken")
-        if not choice.is_available(state):
+        taken = state.taken_once
+        if choice.once:
+            once_key = f"{node.id}/{choice.key}"
+            if once_key in taken:
+                raise GameError("that choice has already been taken")
+            taken = taken | {once_key}
+        condition = choice.condition
+        if condition is not None and not condition.evaluate(state):
             raise GameError(choice.locked or "that choice is not available")
         variables = (
             _apply(choice.effects, _View(state.variables, state.visits, state.facts))
             if choice.effects
             else dict(state.variables)
         )
-        taken = state.taken_once | {once_key} if choice.once else state.taken_once
         return self._enter(
             choice.goto,
             variables=variables,
@@ -178,7 +137,7 @@ class Game:
             facts=state.facts,
             taken_once=taken,
             steps=state.steps + 1,
-            last=Step(node.id, choice.key, choice.text.render(state.variables)),
+            last=plan.step(choice, state.variables),
             previous=state,
         )
 

@@ -16,6 +16,11 @@ _ID_RULES = {
     ID_PATTERN: "use lowercase letters, digits, '-' and '_', starting with a letter or digit",
     STORY_ID_PATTERN: "use lowercase letters, digits and '-'",
 }
+# per object kind: its allowed key names, and the required ones
+_KEYS = {
+    kind: (frozenset(k.name for k in keys), frozenset(k.name for k in keys if k.required))
+    for kind, keys in OBJECTS.items()
+}
 _KIND_NAMES = {dict: "a mapping", list: "a list", str: "a string", bool: "true or false"}
 
 
@@ -72,15 +77,16 @@ class FileReader:
         if not isinstance(y.value, dict):
             self.error(y, f"{what} must be a mapping, not {describe(y.value)}", "type")
             return None
-        keys = OBJECTS[kind]
-        allowed = {k.name for k in keys}
+        allowed, required = _KEYS[kind]
         entries: dict[str, Y] = y.value
+        if entries.keys() <= allowed and entries.keys() >= required:
+            return entries  # the common case: nothing to report
         for name in entries:
             if name not in allowed:
                 pos = self.key_position(y, name)
                 hint = did_you_mean(name, allowed)
                 self.error(pos, f"unknown key '{name}' in {what}{hint}", "unknown-key")
-        for spec in keys:
+        for spec in OBJECTS[kind]:
             if spec.required and spec.name not in entries:
                 self.error(y, f"{what} is missing the required key '{spec.name}'", "missing-key")
         return entries

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from cosmodrome.story.expr import type_of
 from cosmodrome.story.fields import FileReader, describe
+from cosmodrome.story.lint.codes import read_lint_codes
 from cosmodrome.story.model import Era, Fact, Place, Position, Variable
 from cosmodrome.story.schema import (
     ID_PATTERN,
@@ -29,6 +30,7 @@ class Manifest:
     variables: dict[str, Variable] = field(default_factory=dict)
     eras: list[Era] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
+    lint_ignore: tuple[str, ...] = ()
 
 
 def read_manifest(reader: FileReader, root: Y | None) -> Manifest:
@@ -64,6 +66,7 @@ def read_manifest(reader: FileReader, root: Y | None) -> Manifest:
         else:
             for key, place_y in places.value.items():
                 _read_place(reader, places, key, place_y, manifest)
+    manifest.lint_ignore = read_lint_codes(reader, entries.get("ignore"))
     return manifest
 
 
@@ -133,7 +136,8 @@ def _read_place(reader: FileReader, owner: Y, key: str, y: Y, manifest: Manifest
     if name is None:
         return
     region = reader.string(entries.get("region"), "region")
-    manifest.places[key] = Place(key, name, region, lat, lon, reader.position(y))
+    where = Position(reader.path, *reader.key_position(owner, key))  # where its id is written
+    manifest.places[key] = Place(key, name, region, lat, lon, where)
 
 
 def read_facts(reader: FileReader, root: Y | None, facts: dict[str, Fact]) -> None:
@@ -160,7 +164,8 @@ def read_facts(reader: FileReader, root: Y | None, facts: dict[str, Fact]) -> No
         text = reader.string(fields.get("text"), "fact text")
         if year is None or title is None or text is None:
             continue
-        facts[key] = Fact(key, year, title, text, reader.position(fact_y))
+        where = Position(reader.path, *reader.key_position(table, key))  # where its id is written
+        facts[key] = Fact(key, year, title, text, where)
 
 
 __all__ = ["FORMAT_VERSION", "Manifest", "read_facts", "read_manifest"]

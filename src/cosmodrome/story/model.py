@@ -72,6 +72,7 @@ class TextBlock:
     template: Template
     condition: Compiled | None
     position: Position
+    condition_position: Position | None = None  # where its `if` is written
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +89,7 @@ class Choice:
     effects: tuple[Effect, ...]
     position: Position
     goto_position: Position
+    condition_position: Position | None = None  # where its `if` is written
 
     def is_available(self, context: EvalContext) -> bool:
         return self.condition is None or bool(self.condition.evaluate(context))
@@ -135,6 +137,7 @@ class Story:
     root: str
     fingerprint: str
     renamed: Mapping[str, str] = field(default_factory=dict)  # old id (`was`) -> node id
+    lint_ignore: frozenset[str] = frozenset()  # lint codes silenced for the whole story
 
     def era(self, era_id: str | None) -> Era | None:
         for era in self.eras:

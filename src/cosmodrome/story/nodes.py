@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr, type_of
 from cosmodrome.story.fields import FileReader, describe
+from cosmodrome.story.lint.codes import read_lint_codes
 from cosmodrome.story.model import Choice, Effect, Node, TextBlock, Variable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
@@ -23,6 +24,9 @@ class StoryScope:
     facts: Collection[str]
     eras: Collection[str]
     places: Collection[str]
+    compiled: dict[tuple[str, ExprType], Compiled | ExprError] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     def expr_scope(self) -> Scope:
         return Scope({n: v.type for n, v in self.variables.items()}, self.nodes, self.facts)
@@ -48,7 +52,7 @@ class NodeReader:
             self.reader.error(y, f"{what} must be an expression, not {describe(value)}", "type")
             return None
         try:
-            return compile_expr(source, self.expr_scope, expect)
+            return self._compile(source, expect)
         except ExprError as exc:
             message = exc.message
             if expect is ExprType.STR and message.startswith("undeclared variable"):
@@ -131,10 +135,27 @@ class NodeReader:
                 if "if" in entries:
                     condition = self.expression(entries["if"], ExprType.BOOL, "the block's if")
                 if template is not None:
-                    blocks.append(TextBlock(template, condition, self.reader.position(block_y)))
+                    where = self.reader.position(entries["if"]) if "if" in entries else None
+                    blocks.append(
+                        TextBlock(template, condition, self.reader.position(block_y), where)
+                    )
             return tuple(blocks)
         template = self.template(y, f"the text of node '{node_id}'")
         return (TextBlock(template, None, self.reader.position(y)),) if template else ()
+
+    def _compile(self, source: str, expect: ExprType) -> Compiled:
+        """`compile_expr`, once per source and type: stories repeat their conditions."""
+        memo = self.scope.compiled
+        found = memo.get((source, expect))
+        if found is None:
+            try:
+                found = compile_expr(source, self.expr_scope, expect)
+            except ExprError as exc:
+                found = exc
+            memo[source, expect] = found
+        if isinstance(found, ExprError):
+            raise ExprError(found.offset, found.message)
+        return found
 
     # -- nodes and choices ----------------------------------------------------
 
@@ -156,7 +177,7 @@ class NodeReader:
         blocks = self.text(entries["text"], node_id) if "text" in entries else ()
         ending = r.string(entries.get("ending"), "ending") if "ending" in entries else None
         choices = self.choices(node_id, entries.get("choices"))
-        ignore = self.references(entries.get("ignore"), "lint code", None)
+        ignore = read_lint_codes(r, entries.get("ignore"))
         if "ending" in entries and "choices" in entries:
             r.error(entries["choices"], f"ending node '{node_id}' must not have choices", "ending")
         elif "ending" not in entries and "choices" not in entries:
@@ -242,4 +263,5 @@ class NodeReader:
             effects,
             r.position(y),
             r.position(goto_raw),
+            r.position(entries["if"]) if "if" in entries else None,
         )

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cosmodrome.story.expr import Value
+
+_BRACE = re.compile(r"[{}]")
 
 
 class TemplateError(Exception):
@@ -47,14 +50,22 @@ def format_value(value: Value) -> str:
 
 def parse_template(source: str) -> tuple[Template, list[tuple[int, str]]]:
     """The template and `(offset, name)` of every `{name}` in it; raises on bad braces."""
+    if "{" not in source and "}" not in source:
+        return Template(source, (source,)), []  # most texts: no braces to scan for
     parts: list[str] = []
     names: list[tuple[int, str]] = []
     literal: list[str] = []
     i = 0
     n = len(source)
     while i < n:
-        char = source[i]
-        if char == "{":
+        match = _BRACE.search(source, i)
+        if match is None:
+            literal.append(source[i:])
+            break
+        brace = match.start()
+        literal.append(source[i:brace])
+        i = brace
+        if source[i] == "{":
             if source.startswith("{{", i):
                 literal.append("{")
                 i += 2
@@ -72,14 +83,11 @@ def parse_template(source: str) -> tuple[Template, list[tuple[int, str]]]:
             parts.append(name)
             names.append((i + 1, name))
             i = end + 1
-        elif char == "}":
+        else:
             if source.startswith("}}", i):
                 literal.append("}")
                 i += 2
                 continue
             raise TemplateError(i, "unmatched '}' (write '}}' for a literal brace)")
-        else:
-            literal.append(char)
-            i += 1
     parts.append("".join(literal))
     return Template(source, tuple(parts)), names

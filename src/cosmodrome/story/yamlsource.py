@@ -9,8 +9,6 @@ column, duplicate keys and alias bombs reported as diagnostics.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -65,37 +63,47 @@ class Y:
         return self.value
 
 
-@dataclass
-class _Frame:
-    node: Y
-    anchor: str | None
-    pending_key: str | None = None
-    pending_key_pos: tuple[int, int] = (0, 0)
-    items: list[Y] | dict[str, Y] = field(default_factory=list)
+def _implicit_resolvers() -> dict[str, tuple[tuple[str, Any], ...]]:
+    table = yaml.resolver.Resolver.yaml_implicit_resolvers
+    wildcard = tuple(table.get(None, ()))
+    return {str(k): (*v, *wildcard) for k, v in table.items() if k is not None}
+
+
+_IMPLICIT = _implicit_resolvers()
+_NO_RESOLVERS: tuple[tuple[str, Any], ...] = tuple(
+    yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ())
+)
+_METHODS = {
+    "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
+    "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
+    "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
+    "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
+}
+
+
+def _resolve(value: str) -> str:
+    """The tag of a plain scalar: what `Resolver.resolve` gives, without its overhead."""
+    for tag, regexp in _IMPLICIT.get(value[:1], _NO_RESOLVERS):
+        if regexp.match(value):
+            return str(tag)
+    return _STR
 
 
 def _scalar_value(event: yaml.ScalarEvent) -> Any:
     tag = event.tag
-    if tag in (None, "!"):
+    if tag is None or tag == "!":
         if event.style or not event.implicit[0]:
             return event.value
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
+        tag = _resolve(event.value)
     if tag == _STR:
         return event.value
     if tag not in _CORE_TAGS:
         raise _BadTag(tag or "?")
-    node = yaml.ScalarNode(tag, event.value)
     if tag == "tag:yaml.org,2002:timestamp":
         return event.value  # dates stay as written: no field of the format is a date
-    method = {
-        "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
-        "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
-        "tag:yaml.org,2002:int": _CONSTRUCTOR.construct_yaml_int,
-        "tag:yaml.org,2002:float": _CONSTRUCTOR.construct_yaml_float,
-    }[tag]
     try:
-        return method(node)
-    except (ValueError, yaml.YAMLError):
+        return _METHODS[tag](yaml.ScalarNode(tag, event.value))
+    except (ValueError, KeyError, yaml.YAMLError):  # `!!bool maybe` raises a KeyError
         return event.value
 
 
@@ -104,15 +112,9 @@ class _BadTag(Exception):
         self.tag = tag
 
 
-def _events(text: str) -> Iterator[yaml.Event]:
-    loader = _Loader(text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            if event is not None:
-                yield event
-    finally:
-        loader.dispose()
+# a frame of the builder's stack: [node, anchor, pending key, its position, items]
+_Frame = list[Any]
+_COMPLEX_KEY = "\0complex"
 
 
 def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
@@ -127,39 +129,27 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
     root: Y | None = None
     documents = 0
     expanded = 0
+    scalar_event, mapping_start, sequence_start = (
+        yaml.ScalarEvent,
+        yaml.MappingStartEvent,
+        yaml.SequenceStartEvent,
+    )
+    ends = (yaml.MappingEndEvent, yaml.SequenceEndEvent)
     was_enabled = gc.isenabled()
     gc.disable()  # the builder allocates many small objects and frees none of them
+    loader = _Loader(text)
+    next_event = loader.get_event
     try:
-        for event in _events(text):
+        while True:
+            event: Any = next_event()  # dispatched on its exact type below
+            if event is None:
+                break
+            kind = type(event)
             mark = event.start_mark
             line = mark.line + 1 if mark else 1
             col = mark.column + 1 if mark else 1
-            value: Y | None = None
-            if isinstance(event, yaml.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    error(line, col, "a story file holds one YAML document, found another here")
-                    break
-                continue
-            if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-                if len(stack) >= MAX_DEPTH:
-                    error(line, col, f"values are nested more than {MAX_DEPTH} levels deep")
-                    break
-                is_map = isinstance(event, yaml.MappingStartEvent)
-                if event.tag not in (None, "!", _MAP if is_map else _SEQ):
-                    error(line, col, f"unsupported YAML tag '{event.tag}'")
-                node = Y(None, line, col)
-                if is_map:
-                    node.keys = {}
-                stack.append(_Frame(node, event.anchor, items={} if is_map else []))
-                continue
-            if isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
-                frame = stack.pop()
-                frame.node.value = frame.items
-                value = frame.node
-                if frame.anchor is not None:
-                    anchors[frame.anchor] = value
-            elif isinstance(event, yaml.ScalarEvent):
+            value: Y
+            if kind is scalar_event:
                 try:
                     value = Y(_scalar_value(event), line, col, event.style)
                 except _BadTag as bad:
@@ -167,7 +157,27 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
                     value = Y(event.value, line, col, event.style)
                 if event.anchor is not None:
                     anchors[event.anchor] = value
-            elif isinstance(event, yaml.AliasEvent):
+            elif kind is mapping_start or kind is sequence_start:
+                if len(stack) >= MAX_DEPTH:
+                    error(line, col, f"values are nested more than {MAX_DEPTH} levels deep")
+                    break
+                is_map = kind is mapping_start
+                if event.tag is not None and event.tag not in ("!", _MAP if is_map else _SEQ):
+                    error(line, col, f"unsupported YAML tag '{event.tag}'")
+                node = Y(None, line, col)
+                if is_map:
+                    node.keys = {}
+                    stack.append([node, event.anchor, None, (0, 0), {}])
+                else:
+                    stack.append([node, event.anchor, None, (0, 0), []])
+                continue
+            elif kind in ends:
+                frame = stack.pop()
+                value = frame[0]
+                value.value = frame[4]
+                if frame[1] is not None:
+                    anchors[frame[1]] = value
+            elif kind is yaml.AliasEvent:
                 target = anchors.get(event.anchor or "")
                 if target is None:
                     error(line, col, f"alias '*{event.anchor}' refers to no finished anchor")
@@ -178,36 +188,42 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
                         error(line, col, "aliases expand to too many values (an alias bomb?)")
                         break
                     value = target
+            elif kind is yaml.DocumentStartEvent:
+                documents += 1
+                if documents > 1:
+                    error(line, col, "a story file holds one YAML document, found another here")
+                    break
+                continue
             else:
                 continue
             if not stack:
                 root = value
                 continue
             parent = stack[-1]
-            parent.node.size += value.size
-            if isinstance(parent.items, list):
-                parent.items.append(value)
-            elif parent.pending_key is None:
-                if isinstance(value.value, dict | list):
+            parent_node: Y = parent[0]
+            parent_node.size += value.size
+            items = parent[4]
+            if parent_node.keys is None:
+                items.append(value)
+            elif parent[2] is None:
+                raw = value.value
+                if isinstance(raw, dict | list):
                     error(value.line, value.col, "a mapping key must be a plain value")
-                    parent.pending_key = "\0complex"
+                    parent[2] = _COMPLEX_KEY
                 else:
-                    raw = value.value
-                    key = raw if isinstance(raw, str) else _key_text(raw)
-                    parent.pending_key = key
-                parent.pending_key_pos = (value.line, value.col)
+                    parent[2] = raw if isinstance(raw, str) else _key_text(raw)
+                parent[3] = (value.line, value.col)
             else:
-                key = parent.pending_key
-                keys = parent.node.keys
-                assert keys is not None
-                if key in parent.items and key != "\0complex":
+                key = parent[2]
+                keys = parent_node.keys
+                if key in items and key != _COMPLEX_KEY:
                     first = keys[key][0]
-                    kl, kc = parent.pending_key_pos
+                    kl, kc = parent[3]
                     error(kl, kc, f"duplicate key '{key}' (first defined at line {first})")
                 else:
-                    parent.items[key] = value
-                    keys[key] = parent.pending_key_pos
-                parent.pending_key = None
+                    items[key] = value
+                    keys[key] = parent[3]
+                parent[2] = None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -226,6 +242,7 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
         error(1, 1, "YAML error: " + " ".join(str(exc).split()))
         return None, problems
     finally:
+        loader.dispose()
         if was_enabled:
             gc.enable()
     return root, problems
@@ -241,15 +258,26 @@ def _key_text(raw: Any) -> str:
 
 def read_yaml_file(path: str, display: str) -> tuple[Y | None, list[Diagnostic]]:
     """Read and parse a file, turning size, encoding and I/O problems into diagnostics."""
-
-    def fail(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:
-        return None, [Diagnostic(display, line, col, Severity.ERROR, message, "file")]
-
     try:
         with open(path, "rb") as handle:  # noqa: PTH123 - a plain read, bounded below
             data = handle.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
-        return fail(1, 1, f"cannot read the file: {exc.strerror or exc}")
+        return None, unreadable(display, exc)
+    return parse_yaml_bytes(data, display)
+
+
+def unreadable(display: str, exc: OSError) -> list[Diagnostic]:
+    """The diagnostic for a file that could not be read."""
+    message = f"cannot read the file: {exc.strerror or exc}"
+    return [Diagnostic(display, 1, 1, Severity.ERROR, message, "file")]
+
+
+def parse_yaml_bytes(data: bytes, display: str) -> tuple[Y | None, list[Diagnostic]]:
+    """Parse a file's bytes, turning size and encoding problems into diagnostics."""
+
+    def fail(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:
+        return None, [Diagnostic(display, line, col, Severity.ERROR, message, "file")]
+
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         return fail(1, 1, f"the file is larger than {limit} MB; split it into smaller files")

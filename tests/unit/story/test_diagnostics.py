@@ -81,7 +81,7 @@ EXPECTED: dict[str, list[str]] = {
         "invalid/unknown-start/story.yaml:4:8: error: start node 'strat' is not defined (did you mean 'start'?)",
     ],
     "unreachable": [
-        "invalid/unreachable/nodes/main.yaml:14:3: warning: node 'island' cannot be reached from 'start' [unreachable]",
+        "invalid/unreachable/nodes/main.yaml:14:3: warning: ending 'island' (\"Alone\") can never be reached [unreachable-ending]",
     ],
     "unsafe-tag": [
         "invalid/unsafe-tag/nodes/main.yaml:7:11: error: unsupported YAML tag 'tag:yaml.org,2002:python/object/apply:os.system'",

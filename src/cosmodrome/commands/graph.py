@@ -1,0 +1,60 @@
+"""`cosmodrome graph [DIR] [--format dot|mermaid] [--choice-text] [--output FILE]`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "graph",
+        help="draw the story graph (Graphviz DOT or Mermaid)",
+        description="Print the story's graph: nodes grouped by era, endings and unreachable "
+        "nodes marked, conditioned choices labelled with their condition. "
+        "Render DOT with `dot -Tsvg`.",
+    )
+    parser.add_argument(
+        "directory", nargs="?", help="the story directory (default: the shipped story)"
+    )
+    parser.add_argument("--format", choices=("dot", "mermaid"), default="dot")
+    parser.add_argument(
+        "--choice-text", action="store_true", help="label every edge with its choice's text"
+    )
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE, not stdout")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cosmodrome.exitcodes import Exit
+    from cosmodrome.locations import default_story_dir
+    from cosmodrome.saves.atomic import write_atomic
+    from cosmodrome.story.diagnostics import StoryError
+    from cosmodrome.story.graph import story_graph, to_dot, to_mermaid
+    from cosmodrome.story.loader import StoryNotFound, load_story
+
+    directory = args.directory or str(default_story_dir())
+    try:
+        story = load_story(directory)
+    except StoryNotFound as exc:
+        print(f"cosmodrome graph: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    except StoryError as exc:
+        for diagnostic in exc.diagnostics[:20]:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"cosmodrome graph: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
+        return Exit.FAILURE
+    graph = story_graph(story)
+    render = to_dot if args.format == "dot" else to_mermaid
+    text = render(graph, choice_text=args.choice_text)
+    if args.output is None:
+        sys.stdout.write(text)
+        return Exit.OK
+    try:
+        write_atomic(Path(args.output), text.encode("utf-8"))
+    except OSError as exc:
+        print(f"cosmodrome graph: cannot write {args.output}: {exc.strerror}", file=sys.stderr)
+        return Exit.FAILURE
+    return Exit.OK

@@ -1,0 +1,198 @@
+"""`cosmodrome test [DIR]`: random playtesting, exhaustive exploration, golden transcripts.
+
+cosmodrome test [DIR] [--runs N] [--seed S] [--max-steps M] [--json]
+cosmodrome test [DIR] --exhaustive [--max-states N] [--json]
+cosmodrome test [DIR] --record FILE [--seed S]
+cosmodrome test [DIR] --replay FILE
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from cosmodrome.engine import Game
+
+DEFAULT_RUNS = 1000  # the engine's defaults, repeated so parsing imports nothing heavy
+DEFAULT_MAX_STEPS = 1000
+DEFAULT_MAX_STATES = 200_000
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{value} is not a positive number")
+    return value
+
+
+def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser(
+        "test",
+        help="playtest a story: random runs, exhaustive search, golden transcripts",
+        description="Play a story many times to find soft-locks, errors, endless loops "
+        "and unreachable endings. Exits 1 when a problem is found.",
+    )
+    parser.add_argument(
+        "directory", nargs="?", help="the story directory (default: the shipped story)"
+    )
+    mode = parser.add_mutually_exclusive_group()
+    mode.add_argument(
+        "--exhaustive", action="store_true", help="explore every reachable state, breadth-first"
+    )
+    mode.add_argument("--record", metavar="FILE", help="save one random play-through as JSON")
+    mode.add_argument("--replay", metavar="FILE", help="replay a saved play-through")
+    parser.add_argument(
+        "--runs", type=_positive, default=DEFAULT_RUNS, help="random runs (default: %(default)s)"
+    )
+    parser.add_argument("--seed", type=int, default=0, help="random seed (default 0)")
+    parser.add_argument(
+        "--max-steps",
+        type=_positive,
+        default=DEFAULT_MAX_STEPS,
+        help="choices before a run counts as an endless loop (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--max-states",
+        type=_positive,
+        default=DEFAULT_MAX_STATES,
+        help="the exhaustive search's bound on distinct states (default: %(default)s)",
+    )
+    parser.add_argument(
+        "--no-render", action="store_true", help="do not render passages (faster, fewer checks)"
+    )
+    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from cosmodrome.engine import Game
+    from cosmodrome.exitcodes import Exit
+    from cosmodrome.locations import default_story_dir
+    from cosmodrome.story.diagnostics import StoryError
+    from cosmodrome.story.loader import StoryNotFound, load_story
+
+    directory = args.directory or str(default_story_dir())
+    try:
+        story = load_story(directory)
+    except StoryNotFound as exc:
+        print(f"cosmodrome test: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    except StoryError as exc:
+        for diagnostic in exc.diagnostics[:20]:
+            print(diagnostic.format(), file=sys.stderr)
+        print(f"cosmodrome test: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
+        return Exit.FAILURE
+    game = Game(story)
+    if args.record:
+        return _record(game, args)
+    if args.replay:
+        return _replay(game, args)
+    if args.exhaustive:
+        return _exhaustive(game, args)
+    return _random(game, args)
+
+
+def _random(game: Game, args: argparse.Namespace) -> int:
+    from cosmodrome.commands.report import Progress, random_lines
+    from cosmodrome.engine.randomplay import random_test
+
+    progress = Progress(args.runs, "runs")
+    try:
+        report = random_test(
+            game,
+            args.runs,
+            args.seed,
+            args.max_steps,
+            render=not args.no_render,
+            on_run=progress.update,
+        )
+    finally:
+        progress.close()
+    if args.json:
+        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(random_lines(report, game.story)))
+    return 1 if report.failed else 0
+
+
+def _exhaustive(game: Game, args: argparse.Namespace) -> int:
+    from cosmodrome.commands.report import Progress, exploration_lines
+    from cosmodrome.engine.explore import explore
+
+    progress = Progress(args.max_states, "states")
+    try:
+        result = explore(game.story, args.max_states, on_progress=progress.update)
+    finally:
+        progress.close()
+    if args.json:
+        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(exploration_lines(result, game.story)))
+    return 1 if result.failed else 0
+
+
+def _record(game: Game, args: argparse.Namespace) -> int:
+    import random
+    from pathlib import Path
+
+    from cosmodrome.engine.golden import record
+    from cosmodrome.engine.randomplay import play_randomly
+    from cosmodrome.saves.atomic import write_atomic
+
+    run = play_randomly(game, random.Random(args.seed), args.max_steps)
+    data = record(game, run.state, seed=args.seed)
+    path = Path(args.record)
+    try:
+        write_atomic(path, (json.dumps(data, indent=2, ensure_ascii=False) + "\n").encode())
+    except OSError as exc:
+        print(f"cosmodrome test: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    steps = len(data["steps"])
+    print(
+        f"recorded {steps} choices ({run.outcome.value} at node '{run.state.node}') "
+        f"with seed {args.seed} to {path}",
+        file=sys.stderr,
+    )
+    return 0
+
+
+def _replay(game: Game, args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from cosmodrome.engine.golden import TranscriptError, load_transcript, replay
+    from cosmodrome.exitcodes import Exit
+
+    path = Path(args.replay)
+    try:
+        data = load_transcript(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        print(f"cosmodrome test: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        return Exit.USAGE
+    except (TranscriptError, UnicodeDecodeError) as exc:
+        print(f"cosmodrome test: {path}: {exc}", file=sys.stderr)
+        return Exit.USAGE
+    result = replay(game, data)
+    diff = result.difference
+    if args.json:
+        out: dict[str, object] = {"ok": diff is None, "steps": result.steps}
+        if diff is not None:
+            out["difference"] = {
+                "step": diff.step,
+                "node": diff.node,
+                "message": diff.message,
+                "choice": diff.choice_text,
+            }
+        print(json.dumps(out, indent=2, ensure_ascii=False))
+    elif diff is None:
+        print(f"{path}: replayed {result.steps} choices, no differences")
+    else:
+        choice = f' (choice: "{diff.choice_text}")' if diff.choice_text else ""
+        print(f"{path}: step {diff.step}: {diff.message}{choice}")
+        print(f"  {result.steps} choices replayed identically before it")
+    return 0 if diff is None else 1

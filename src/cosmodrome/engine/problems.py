@@ -1,0 +1,50 @@
+"""A problem a playtesting robot found, with the route that leads to it."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from cosmodrome.engine.state import Step
+from cosmodrome.story.model import Story
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """What went wrong (`code`, as the lint codes), where, and how to get there.
+
+    `route` is the shortest known sequence of choices from the start; `seed`
+    is the seed of the random run that found it, when one did.
+    """
+
+    code: str
+    node: str
+    message: str
+    route: tuple[Step, ...] = ()
+    seed: int | None = None
+    count: int = 1  # how many runs or states showed it
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "code": self.code,
+            "node": self.node,
+            "message": self.message,
+            "route": [{"node": s.node, "choice": s.choice, "text": s.text} for s in self.route],
+            "seed": self.seed,
+            "count": self.count,
+        }
+
+
+def silenced(story: Story, code: str, node_id: str) -> bool:
+    """Whether the story's or the node's `ignore:` list silences `code`."""
+    if code in story.lint_ignore:
+        return True
+    node = story.nodes.get(node_id)
+    return node is not None and code in node.lint_ignore
+
+
+def format_route(route: Sequence[Step], indent: str = "    ") -> list[str]:
+    """The route as numbered lines a person can replay: the choice text and where it was."""
+    if not route:
+        return [f"{indent}(at the start)"]
+    return [f"{indent}{n}. {step.text}  [{step.node}]" for n, step in enumerate(route, 1)]

@@ -1,0 +1,198 @@
+"""Checking a story's files: parse them, validate every value, lint the story."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from cosmodrome.story.diagnostics import Diagnostic, Severity, sort_diagnostics
+from cosmodrome.story.fields import FileReader, describe
+from cosmodrome.story.loader import FACTS, MANIFEST, CheckResult
+from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
+from cosmodrome.story.model import Fact, Node, Position, Story
+from cosmodrome.story.nodes import NodeReader, StoryScope
+from cosmodrome.story.schema import ID_PATTERN
+from cosmodrome.story.sources import SourceFile
+from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.yamlsource import Y, parse_yaml_bytes, unreadable
+
+
+class Anything(frozenset[str]):
+    """Contains every id: stands in for the ids of a file that failed to parse."""
+
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+@dataclass
+class _SourceFile:
+    display: str
+    reader: FileReader
+    root: Y | None
+
+
+def _parse(source: SourceFile) -> _SourceFile:
+    if source.data is None:
+        assert source.error is not None
+        root, problems = None, unreadable(source.display, source.error)
+    else:
+        root, problems = parse_yaml_bytes(source.data, source.display)
+    reader = FileReader(source.display, source.text().splitlines())
+    reader.problems.extend(problems)
+    return _SourceFile(source.display, reader, root)
+
+
+def check_sources(
+    directory: str | os.PathLike[str], sources: list[SourceFile], fingerprint: str
+) -> CheckResult:
+    """Everything `check_story` reports about `sources`, read from `directory`."""
+    files: list[_SourceFile] = []
+    rel: dict[str, str] = {}
+    for raw in sources:
+        files.append(_parse(raw))
+        rel[raw.display] = raw.relative
+    manifest_file = next(f for f in files if rel[f.display] == MANIFEST)
+    manifest = read_manifest(manifest_file.reader, manifest_file.root)
+    facts: dict[str, Fact] = {}
+    node_files = []
+    for source in files:
+        if rel[source.display] == FACTS:
+            read_facts(source.reader, source.root, facts)
+        elif source is not manifest_file:
+            node_files.append(source)
+    node_ids = _collect_node_ids(node_files)
+    # A file that did not parse hides its nodes (or facts): don't report every
+    # reference to them as a second error.
+    broken = {rel[f.display] for f in files if f.root is None and f.reader.problems}
+    nodes_known = Anything() if broken - {MANIFEST, FACTS} else node_ids
+    facts_known = Anything() if FACTS in broken else facts
+    scope = StoryScope(
+        manifest.variables,
+        nodes_known,
+        facts_known,
+        {era.id for era in manifest.eras},
+        manifest.places,
+    )
+    nodes: dict[str, Node] = {}
+    if MANIFEST not in broken:
+        for source in node_files:
+            _read_nodes(source, scope, node_ids, nodes)
+    problems = [d for f in files for d in f.reader.problems]
+    if not broken:
+        problems.extend(_check_story_level(manifest, nodes, node_ids, manifest_file.display))
+    renamed = _renames(nodes, problems)
+    story = None
+    if not any(d.is_error for d in problems) and manifest.start is not None:
+        story = Story(
+            manifest.id,
+            manifest.title,
+            manifest.author,
+            manifest.start,
+            manifest.variables,
+            tuple(manifest.eras),
+            manifest.places,
+            facts,
+            {node_id: nodes[node_id] for node_id in sorted(nodes)},
+            str(directory),
+            fingerprint,
+            renamed,
+            frozenset(manifest.lint_ignore),
+        )
+        from cosmodrome.story.lint import lint_story
+
+        problems.extend(lint_story(story))
+    return CheckResult(story, sort_diagnostics(problems))
+
+
+def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:
+    ids: dict[str, Position] = {}
+    for source in files:
+        reader = source.reader
+        if source.root is None:
+            if not reader.problems:
+                reader.error((1, 1), "the node file is empty; it needs a 'nodes' mapping", "type")
+            continue
+        entries = reader.mapping(source.root, "node_file", "a node file")
+        if entries is None or "nodes" not in entries:
+            continue
+        table = entries["nodes"]
+        if not isinstance(table.value, dict):
+            reader.error(table, f"nodes must be a mapping, not {describe(table.value)}", "type")
+            continue
+        for node_id in table.value:
+            pos = reader.key_position(table, node_id)
+            if reader.ident(Y(node_id, *pos), "node id", ID_PATTERN) is None:
+                continue
+            if node_id in ids:
+                first = ids[node_id]
+                reader.error(
+                    pos,
+                    f"duplicate node id '{node_id}' (first defined at "
+                    f"{first.path}:{first.line}:{first.col})",
+                    "duplicate",
+                )
+                continue
+            ids[node_id] = Position(reader.path, *pos)
+    return ids
+
+
+def _read_nodes(
+    source: _SourceFile, scope: StoryScope, ids: dict[str, Position], nodes: dict[str, Node]
+) -> None:
+    root = source.root
+    if root is None or not isinstance(root.value, dict):
+        return
+    table = root.value.get("nodes")
+    if table is None or not isinstance(table.value, dict):
+        return
+    builder = NodeReader(source.reader, scope)
+    for node_id, node_y in table.value.items():
+        where = ids.get(node_id)
+        pos = source.reader.key_position(table, node_id)
+        if where is None or (where.path, where.line, where.col) != (source.display, *pos):
+            continue  # an invalid or duplicate id, already reported
+        node_y.line, node_y.col = pos  # a node is where its id is written
+        node = builder.node(node_id, node_y)
+        if node is not None:
+            nodes[node_id] = node
+
+
+def _check_story_level(
+    manifest: Manifest, nodes: dict[str, Node], ids: dict[str, Position], path: str
+) -> list[Diagnostic]:
+    problems: list[Diagnostic] = []
+    pos = manifest.start_position
+    if manifest.start is not None and pos is not None and manifest.start not in ids:
+        hint = did_you_mean(manifest.start, ids)
+        problems.append(
+            Diagnostic(
+                pos.path,
+                pos.line,
+                pos.col,
+                Severity.ERROR,
+                f"start node '{manifest.start}' is not defined{hint}",
+                "reference",
+            )
+        )
+    if not ids and not any(d.is_error for d in problems):
+        problems.append(Diagnostic(path, 1, 1, Severity.ERROR, "the story has no nodes", "empty"))
+    return problems
+
+
+def _renames(nodes: dict[str, Node], problems: list[Diagnostic]) -> dict[str, str]:
+    renamed: dict[str, str] = {}
+    for node in nodes.values():
+        for old in node.was:
+            pos = node.position
+            clash = None
+            if old in nodes:
+                clash = f"'was: {old}' names a node that still exists"
+            elif old in renamed:
+                clash = f"'was: {old}' is claimed by node '{renamed[old]}' too"
+            if clash:
+                problems.append(
+                    Diagnostic(pos.path, pos.line, pos.col, Severity.ERROR, clash, "was")
+                )
+            else:
+                renamed[old] = node.id
+    return renamed

@@ -1,0 +1,17 @@
+"""One thing a lint rule noticed, before `ignore:` lists have their say."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cosmodrome.story.model import Node, Position
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """A warning with its code, where it points and the node whose `ignore:` can silence it."""
+
+    code: str
+    message: str
+    position: Position
+    node: Node | None = None

@@ -1,0 +1,86 @@
+"""Loading a story: cold (parse, validate, lint), from the compiled cache, and its growth."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import yaml
+
+from cosmodrome.story.loader import check_story, load_story
+from cosmodrome.story.sources import story_files
+from cosmodrome.story.yamlsource import read_yaml_file
+from tests.benchmarks.harness import Budget, Row, gc_paused, ms, paired_medians, seconds
+
+
+def _yaml_baseline(directory: Path) -> float:
+    """`yaml.load` with the C safe loader over the story's files, the collector paused."""
+    files = story_files(directory)
+
+    def run() -> None:
+        with gc_paused():
+            for path in files:
+                yaml.load(path.read_bytes().decode("utf-8"), Loader=yaml.CSafeLoader)
+
+    return seconds(run)
+
+
+def _cold_load(directory: Path) -> float:
+    def run() -> None:
+        result = check_story(directory, use_cache=False)
+        if result.story is None or result.errors:
+            raise AssertionError(f"the synthetic story {directory} does not load")
+
+    return seconds(run)
+
+
+def cold_load_rows(small: Path, large: Path, runs: int) -> list[Row]:
+    """Load + validate + lint of the large story against PyYAML; growth from small to large."""
+    ours, theirs = paired_medians(lambda: _cold_load(large), lambda: _yaml_baseline(large), runs)
+    small_ours, _ = paired_medians(lambda: _cold_load(small), lambda: 0.0, runs)
+    return [
+        Row(
+            "load + validate + lint, 10,000 nodes",
+            ms(ours),
+            f"{ms(theirs)} yaml.load (CSafeLoader, gc paused)",
+            ours / theirs,
+            Budget(2.0),
+        ),
+        Row(
+            "load growth, 1,000 -> 10,000 nodes",
+            f"{ms(small_ours)} -> {ms(ours)}",
+            "— (linear is 10×)",
+            ours / small_ours,
+            Budget(11.0),
+        ),
+    ]
+
+
+def cached_load_row(large: Path, cache_dir: Path, runs: int) -> Row:
+    """Second and later loads of an unchanged story, against `json.loads` of it as JSON."""
+    load_story(large, cache_dir=cache_dir)  # the first load writes the cache
+    document = json.dumps(
+        {path.relative_to(large).as_posix(): _plain(path) for path in story_files(large)}
+    )
+
+    def ours() -> float:
+        return seconds(lambda: load_story(large, cache_dir=cache_dir))
+
+    def theirs() -> float:
+        return seconds(lambda: json.loads(document))
+
+    mine, base = paired_medians(ours, theirs, runs)
+    return Row(
+        "cached load (unchanged story), 10,000 nodes",
+        ms(mine),
+        f"{ms(base)} json.loads of the story as JSON",
+        mine / base,
+        Budget(5.0),
+    )
+
+
+def _plain(path: Path) -> object:
+    root, problems = read_yaml_file(str(path), str(path))
+    if root is None or problems:
+        raise AssertionError(f"{path} does not parse")
+    return root.plain()
