@@ -51,8 +51,8 @@ def read_sources(directory: str | os.PathLike[str]) -> tuple[list[SourceFile], s
         data = source.data
         # plain ASCII without carriage returns is its own text: skip decoding it
         if data is not None and data.isascii() and b"\r" not in data:
-            digest.update(display.encode() + b"\0" + data + b"\0")
+            digest.update(relative.encode() + b"\0" + data + b"\0")
         else:
-            digest.update(display.encode() + b"\0" + source.text().encode() + b"\0")
+            digest.update(relative.encode() + b"\0" + source.text().encode() + b"\0")
         files.append(source)
     return files, digest.hexdigest()
