@@ -1,0 +1,93 @@
+"""The player's settings: a small JSON file next to the saves. Imports no UI.
+
+A missing, unreadable or malformed file gives the defaults (and says why);
+a value of the wrong type or out of range falls back to its default alone.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from pathlib import Path
+from typing import Any, Literal
+
+from cosmodrome.saves.atomic import write_atomic
+
+SETTINGS_FILE = "settings.json"
+DEFAULT_THEME = "textual-dark"
+HIGH_CONTRAST_THEME = "cosmodrome-high-contrast"
+TextReveal = Literal["instant", "typewriter"]
+TEXT_REVEALS: tuple[TextReveal, ...] = ("instant", "typewriter")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """What the player chose. The theme name is checked by the UI, which knows the themes."""
+
+    theme: str = DEFAULT_THEME
+    text_reveal: TextReveal = "instant"
+    confirm_quit: bool = True
+
+
+def settings_path(saves_directory: Path) -> Path:
+    """Where the settings live: `<saves dir>/settings.json`."""
+    return saves_directory / SETTINGS_FILE
+
+
+def _field_ok(name: str, value: object) -> bool:
+    if name == "theme":
+        return isinstance(value, str) and 0 < len(value) <= 64
+    if name == "text_reveal":
+        return value in TEXT_REVEALS
+    if name == "confirm_quit":
+        return isinstance(value, bool)
+    return False
+
+
+def parse_settings(raw: object) -> tuple[Settings, list[str]]:
+    """Settings from decoded JSON, and one line per value that was ignored."""
+    if not isinstance(raw, dict):
+        return Settings(), ["the settings file is not a JSON object; using the defaults"]
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    known = {f.name for f in fields(Settings)}
+    for key, value in raw.items():
+        if key not in known:
+            continue  # a setting from a newer version: keep quiet, it does no harm
+        if _field_ok(key, value):
+            values[key] = value
+        else:
+            problems.append(f"setting '{key}' has an unusable value {value!r}; using the default")
+    return replace(Settings(), **values), problems
+
+
+def load_settings(path: Path) -> tuple[Settings, list[str]]:
+    """The settings stored at `path` (defaults when there are none) and any problems found.
+
+    Never raises: a player must never be locked out by a bad settings file.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Settings(), []
+    except (OSError, UnicodeDecodeError) as exc:
+        return Settings(), [f"cannot read {path}: {exc.__class__.__name__}; using the defaults"]
+    try:
+        raw = json.loads(text)
+    except json.JSONDecodeError as exc:
+        return Settings(), [f"{path} is not valid JSON (line {exc.lineno}); using the defaults"]
+    return parse_settings(raw)
+
+
+def save_settings(path: Path, settings: Settings) -> None:
+    """Write `settings` to `path` atomically, creating the directory; raises `OSError`."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+    write_atomic(path, data.encode("utf-8"))
+
+
+def with_reveal(settings: Settings, value: str) -> Settings:
+    """`settings` with the text reveal `value` when it is a known one, else unchanged."""
+    if value in TEXT_REVEALS:
+        return replace(settings, text_reveal=value)
+    return settings

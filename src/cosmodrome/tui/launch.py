@@ -1,0 +1,56 @@
+"""Starting the Textual game from the command line."""
+
+from __future__ import annotations
+
+import sys
+from typing import TextIO
+
+from cosmodrome.story.model import Story
+
+
+def play_tui(
+    story: Story,
+    saves: str | None,
+    load: str | None,
+    resume: bool,
+    *,
+    stderr: TextIO = sys.stderr,
+) -> int:
+    """Play `story` in the terminal UI with saves in `saves` (None: the default folder),
+    opening slot `load`, or the autosave when `resume` (a new game when there is none),
+    or the title screen. Returns the exit code: 1 when the save cannot be loaded."""
+    from cosmodrome.exitcodes import Exit
+    from cosmodrome.locations import saves_dir
+    from cosmodrome.saves import AUTOSAVE, LoadedGame, SaveError, SaveStore, check_slot_name
+    from cosmodrome.settings import load_settings, settings_path
+
+    directory = saves_dir(saves)
+    store = SaveStore(directory)
+    name = load if load is not None else AUTOSAVE if resume else None
+    start = "title"
+    if name == AUTOSAVE and load is None and not store.exists(AUTOSAVE):
+        print("cosmodrome: no autosave to continue; starting a new game", file=stderr)
+        name, start = None, "new"
+    opening: tuple[str, LoadedGame] | None = None
+    if name is not None:
+        try:
+            name = check_slot_name(name)
+            opening = (name, store.load(name, story))
+        except SaveError as exc:
+            print(f"cosmodrome: {exc}", file=stderr)
+            return Exit.FAILURE
+    settings, problems = load_settings(settings_path(directory))
+
+    from cosmodrome.tui.app import CosmodromeApp
+
+    app = CosmodromeApp(
+        story,
+        store,
+        settings=settings,
+        settings_file=settings_path(directory),
+        settings_problems=tuple(problems),
+        start="new" if start == "new" else "title",
+        resume=opening,
+    )
+    app.run()
+    return app.return_code or Exit.OK

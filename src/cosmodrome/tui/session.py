@@ -1,0 +1,178 @@
+"""One player's session: the game in progress, its play clock and the save store.
+
+The Textual app is a shell over this object; it holds no rule of play and
+imports no Textual, so every flow here is tested without a terminal.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from cosmodrome.engine import Game, GameState, Passage
+from cosmodrome.saves import AUTOSAVE, QUICKSAVE, LoadedGame, SaveError, SaveStore, SlotInfo
+from cosmodrome.story.model import Story
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """A game restored from a slot, with anything the player should be told about it."""
+
+    slot: str
+    notes: tuple[str, ...]
+
+
+class Session:
+    """The current game (if any) over one story and one save store.
+
+    Every move writes the autosave, so quitting at any instant loses nothing.
+    When the store cannot write, play goes on and `saving_problem` says why.
+    """
+
+    def __init__(
+        self, story: Story, store: SaveStore, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.story = story
+        self.game = Game(story)
+        self.store = store
+        self.clock = clock
+        self.state: GameState | None = None
+        self.saving_problem: str | None = None
+        self._problem_told = False  # whether the player has been told saving is off
+        self._seconds_before = 0.0  # play time before `_since`
+        self._since = clock()
+
+    # -- the clock ------------------------------------------------------------
+
+    @property
+    def play_seconds(self) -> float:
+        """Time spent in this game, across every session that played it."""
+        return self._seconds_before + max(0.0, self.clock() - self._since)
+
+    def _reset_clock(self, seconds: float) -> None:
+        self._seconds_before = seconds
+        self._since = self.clock()
+
+    # -- moves ----------------------------------------------------------------
+
+    @property
+    def playing(self) -> bool:
+        return self.state is not None
+
+    def require(self) -> GameState:
+        """The current state; raises `RuntimeError` when no game is in progress."""
+        if self.state is None:
+            raise RuntimeError("no game in progress")
+        return self.state
+
+    def passage(self) -> Passage:
+        return self.game.passage(self.require())
+
+    def new_game(self) -> GameState:
+        """Start the story from the beginning (replacing the autosave)."""
+        self.state = self.game.start()
+        self._reset_clock(0.0)
+        self.autosave()
+        return self.state
+
+    def take(self, key: str) -> GameState:
+        """Take the choice with stable `key`; raises `GameError` when the rules refuse."""
+        self.state = self.game.take(self.require(), key)
+        if self.state.ended:
+            self._record_ending(self.state.node)
+        self.autosave()
+        return self.state
+
+    def take_number(self, number: int) -> GameState:
+        """Take the `number`-th shown choice (1-based); raises `GameError` when refused."""
+        self.state = self.game.take_number(self.require(), number)  # checks range and locks
+        if self.state.ended:
+            self._record_ending(self.state.node)
+        self.autosave()
+        return self.state
+
+    def undo(self) -> bool:
+        """Step back one choice; False when already at the beginning."""
+        state = self.require()
+        if state.previous is None:
+            return False
+        self.state = self.game.undo(state, 1)
+        self.autosave()
+        return True
+
+    # -- the save store --------------------------------------------------------
+
+    def autosave(self) -> str | None:
+        """Write the autosave; returns the problem when saving has just started failing."""
+        if self.state is None:
+            return None
+        try:
+            self.store.save(AUTOSAVE, self.story, self.state, self.play_seconds)
+        except (SaveError, OSError) as exc:
+            first = self.saving_problem is None
+            self.saving_problem = str(exc) or exc.__class__.__name__
+            return self.saving_problem if first else None
+        self.saving_problem = None
+        self._problem_told = False
+        return None
+
+    def take_saving_problem(self) -> str | None:
+        """Why saving is off, the first time it is asked after saving stopped; else None."""
+        if self.saving_problem is None or self._problem_told:
+            return None
+        self._problem_told = True
+        return self.saving_problem
+
+    def _record_ending(self, node_id: str) -> None:
+        try:
+            self.store.record_ending(self.story.id, node_id)
+        except (SaveError, OSError) as exc:
+            self.saving_problem = self.saving_problem or str(exc)
+
+    def endings_found(self) -> frozenset[str]:
+        """The ending nodes reached in any run of this story (this one included)."""
+        try:
+            found = self.store.endings_found(self.story.id)
+        except (SaveError, OSError):
+            found = frozenset()
+        if self.state is not None and self.state.ended:
+            found = found | {self.state.node}
+        return frozenset(n for n in found if n in self.story.nodes)
+
+    def save(self, name: str) -> SlotInfo:
+        """Save the game to slot `name`; raises `SaveError`."""
+        return self.store.save(name, self.story, self.require(), self.play_seconds)
+
+    def load(self, name: str) -> Loaded:
+        """Replace the game with the one in slot `name`; raises `SaveError`.
+        Loading another slot also makes it the autosave, so Continue resumes it."""
+        return self.adopt(name, self.store.load(name, self.story))
+
+    def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
+        """Play on from `loaded`, the game read from slot `name`."""
+        self.state = loaded.state
+        self._reset_clock(loaded.play_seconds)
+        if name != AUTOSAVE:
+            self.autosave()
+        return Loaded(name, tuple(loaded.notes))
+
+    def quicksave(self) -> SlotInfo:
+        return self.save(QUICKSAVE)
+
+    def quickload(self) -> Loaded:
+        return self.load(QUICKSAVE)
+
+    def slots(self) -> list[SlotInfo]:
+        """Every slot in the store; an unreadable directory gives none."""
+        try:
+            return self.store.slots()
+        except (SaveError, OSError):
+            return []
+
+    def autosave_slot(self) -> SlotInfo | None:
+        """The autosave's details, when there is one."""
+        for slot in self.slots():
+            if slot.name == AUTOSAVE:
+                return slot
+        return None

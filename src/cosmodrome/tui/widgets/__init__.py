@@ -1,0 +1,1 @@
+"""Widgets of the game's screens, grouped by the part of the screen they serve."""

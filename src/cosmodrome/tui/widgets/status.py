@@ -1,0 +1,67 @@
+"""The status line of the play screen: era, place and the variables the author shows."""
+
+from __future__ import annotations
+
+from textual.content import Content
+from textual.geometry import Size
+from textual.widget import Widget
+
+from cosmodrome.engine import GameState
+from cosmodrome.engine.progress import current_era, current_place, visible_variables
+from cosmodrome.story.model import Story
+from cosmodrome.tui.text import era_name, place_name, value_text
+
+SEPARATOR = "  │  "
+
+
+def where_parts(story: Story, state: GameState) -> list[str]:
+    """The era and the place of the status line (either may be missing)."""
+    parts: list[str] = []
+    era = current_era(story, state)
+    if era is not None:
+        parts.append(era_name(era))
+    place = current_place(story, state)
+    if place is not None:
+        parts.append(place_name(place))
+    return parts
+
+
+def variable_parts(story: Story, state: GameState) -> list[str]:
+    """'Credibility: 1' for each variable the author shows the player."""
+    return [f"{label}: {value_text(value)}" for label, value in visible_variables(story, state)]
+
+
+def status_lines(where: list[str], variables: list[str], width: int) -> list[str]:
+    """One line when everything fits in `width` columns, else where on the first line and
+    the variables on the second (each then cut with an ellipsis if it must be)."""
+    first = SEPARATOR.join(where)
+    second = "   ".join(variables)
+    together = SEPARATOR.join(p for p in (first, second) if p)
+    if Content(together).cell_length <= width or not (first and second):
+        return [together]
+    return [first, second]
+
+
+class StatusLine(Widget):
+    """The top of the play screen: one line, or two when a narrow terminal needs them."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._where: list[str] = []
+        self._variables: list[str] = []
+
+    @property
+    def text(self) -> str:
+        """Everything the status line says, on one line."""
+        return SEPARATOR.join(status_lines(self._where, self._variables, 10_000))
+
+    def show_state(self, story: Story, state: GameState) -> None:
+        self._where = where_parts(story, state)
+        self._variables = variable_parts(story, state)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        return Content("\n".join(status_lines(self._where, self._variables, self.size.width)))
+
+    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
+        return len(status_lines(self._where, self._variables, width))

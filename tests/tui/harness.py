@@ -1,0 +1,98 @@
+"""Building the game app for tests: fixed clocks, a temporary saves folder, no animation."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
+
+from textual.pilot import Pilot
+
+from cosmodrome.saves import SaveStore
+from cosmodrome.settings import Settings
+from cosmodrome.story.loader import load_story
+from cosmodrome.tui.app import CosmodromeApp, Start
+from cosmodrome.tui.widgets.transcript import Transcript
+
+FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
+SAMPLE = FIXTURES / "sample"
+JOURNEY = FIXTURES / "journey"
+SAVED_AT = datetime(2025, 5, 3, 14, 2, tzinfo=UTC)
+NOW = datetime(2025, 5, 3, 18, 30, tzinfo=UTC)
+
+
+class FakeClock:
+    """A monotonic clock that moves only when told to."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += seconds
+
+
+def make_store(saves: Path) -> SaveStore:
+    """A save store in `saves` whose saves are all made at `SAVED_AT`."""
+    return SaveStore(saves, clock=lambda: SAVED_AT)
+
+
+def make_app(
+    saves: Path,
+    story_dir: Path = SAMPLE,
+    *,
+    settings: Settings | None = None,
+    settings_problems: tuple[str, ...] = (),
+    start: Start = "title",
+    resume: str | None = None,
+    clock: FakeClock | None = None,
+) -> CosmodromeApp:
+    """The game over `story_dir` with saves and settings in `saves`, deterministic."""
+    story = load_story(story_dir)
+    store = make_store(saves)
+    app = CosmodromeApp(
+        story,
+        store,
+        settings=settings or Settings(confirm_quit=False),
+        settings_file=saves / "settings.json",
+        settings_problems=settings_problems,
+        start=start,
+        resume=(resume, store.load(resume, story)) if resume else None,
+        clock=clock or FakeClock(),
+        now=lambda: NOW,
+        export_dir=saves,
+    )
+    app.animation_level = "none"
+    return app
+
+
+def app_of(pilot: Pilot[None]) -> CosmodromeApp:
+    app = pilot.app
+    assert isinstance(app, CosmodromeApp)
+    return app
+
+
+async def settle(pilot: Pilot[None]) -> None:
+    """Wait until screens have switched and every passage shown is laid out."""
+    app = app_of(pilot)
+    for _ in range(200):
+        await pilot.pause()
+        play = app._play
+        if play is None or not play.is_attached:
+            break
+        transcript = play.query_one(Transcript)
+        if transcript.settled and not play._pending:
+            break
+        await pilot.pause(0.01)
+    await pilot.pause()
+
+
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> None:
+    """Pause until `condition()` holds; fails the test if it never does."""
+    for _ in range(tries):
+        if condition():
+            return
+        await pilot.pause(0.005)
+    raise AssertionError("the app never reached the expected state")

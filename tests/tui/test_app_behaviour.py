@@ -1,0 +1,226 @@
+"""Pilot tests of settings, quitting, a too-small terminal, the typewriter, saving turned off
+and the transcript export."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+from textual.widgets import Checkbox, Input, RadioButton, Select
+
+from cosmodrome.saves import AUTOSAVE
+from cosmodrome.settings import Settings, load_settings
+from cosmodrome.tui.dialogs.confirm import ConfirmDialog
+from cosmodrome.tui.dialogs.name_prompt import NamePrompt
+from cosmodrome.tui.screens.play import PlayScreen
+from cosmodrome.tui.screens.settings import SettingsScreen
+from cosmodrome.tui.screens.title import TitleScreen
+from cosmodrome.tui.screens.too_small import TooSmallScreen
+from cosmodrome.tui.shell import MIN_HEIGHT, MIN_WIDTH
+from cosmodrome.tui.widgets.passage import PassageView
+from cosmodrome.tui.widgets.transcript import Transcript
+from tests.tui.harness import FakeClock, make_app, make_store, settle, wait_for
+
+
+async def test_settings_apply_at_once_and_are_written_next_to_the_saves(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
+        await pilot.press("o")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, SettingsScreen)
+        screen.query_one("#theme", Select).value = "cosmodrome-high-contrast"
+        await settle(pilot)
+        screen.query_one("#reveal-typewriter", RadioButton).value = True
+        await settle(pilot)
+        screen.query_one("#confirm-quit", Checkbox).value = True
+        await settle(pilot)
+        assert pilot.app.theme == "cosmodrome-high-contrast"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TitleScreen)
+    stored, problems = load_settings(tmp_path / "settings.json")
+    assert problems == []
+    assert stored == Settings("cosmodrome-high-contrast", "typewriter", True)
+
+
+async def test_a_bad_settings_file_gives_defaults_and_a_warning(tmp_path: Path) -> None:
+    (tmp_path / "settings.json").write_text("{ broken", encoding="utf-8")
+    settings, problems = load_settings(tmp_path / "settings.json")
+    app = make_app(tmp_path, settings=settings, settings_problems=tuple(problems))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TitleScreen)
+        assert any("not valid JSON" in n.message for n in app._notifications)
+
+
+async def test_an_unknown_theme_falls_back_to_the_default(tmp_path: Path) -> None:
+    app = make_app(tmp_path, settings=Settings(theme="no-such-theme", confirm_quit=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert pilot.app.theme == "textual-dark"
+        assert any("no-such-theme" in n.message for n in app._notifications)
+
+
+async def test_quit_asks_first_when_the_setting_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path, settings=Settings(confirm_quit=True))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("ctrl+q")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConfirmDialog)
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlayScreen)
+        assert app.is_running
+        await pilot.press("ctrl+q", "y")
+        await settle(pilot)
+        assert not app.is_running
+
+
+async def test_ctrl_c_quits_and_the_autosave_is_current(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("2", "ctrl+c")
+        await settle(pilot)
+        assert not app.is_running
+    assert make_store(tmp_path).load(AUTOSAVE, app.story).state.node == "checkpoint"
+
+
+async def test_a_too_small_terminal_says_so_and_recovers(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(MIN_WIDTH - 20, MIN_HEIGHT - 4)) as pilot:
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, TooSmallScreen)
+        text = str(screen.query_one("#too-small-text").content)  # type: ignore[attr-defined]
+        assert "too small: 60×20" in text
+        assert f"at least {MIN_WIDTH}×{MIN_HEIGHT}" in text
+        await pilot.press("n")  # the game underneath does not react
+        await settle(pilot)
+        assert not app.session.playing
+        await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TitleScreen)
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.resize_terminal(70, MIN_HEIGHT)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TooSmallScreen)
+        assert "70×24" in str(pilot.app.screen.query_one("#too-small-text").content)  # type: ignore[attr-defined]
+        await pilot.resize_terminal(120, 40)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlayScreen)
+
+
+async def test_typewriter_text_is_completed_by_any_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("cosmodrome.tui.widgets.passage.TYPE_DELAY", 30.0)  # never done alone
+    app = make_app(tmp_path, settings=Settings(text_reveal="typewriter", confirm_quit=False))
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await wait_for(pilot, lambda: isinstance(pilot.app.screen, PlayScreen))
+        transcript = pilot.app.screen.query_one(Transcript)
+        await wait_for(pilot, lambda: transcript.revealing)
+        await pilot.press("x")
+        await settle(pilot)
+        assert not transcript.revealing
+        view = pilot.app.screen.query_one(PassageView)
+        assert view.query_one("Markdown").source == view.text  # type: ignore[attr-defined]
+        assert app.session.require().steps == 0  # the key only completed the text
+        await pilot.press("2")
+        await wait_for(pilot, lambda: transcript.revealing)
+        assert app.session.require().steps == 1
+        await pilot.press("1")  # completes the text; does not take choice 1
+        await settle(pilot)
+        assert app.session.require().steps == 1
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs permissions")
+async def test_an_unwritable_saves_folder_turns_saving_off_but_play_goes_on(
+    tmp_path: Path,
+) -> None:
+    saves = tmp_path / "saves"
+    saves.mkdir()
+    saves.chmod(0o500)
+    try:
+        app = make_app(saves)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            await settle(pilot)
+            await pilot.press("2")
+            await settle(pilot)
+            assert app.session.require().node == "checkpoint"
+            warnings = [n.message for n in app._notifications if "Saving is off" in n.message]
+            assert len(warnings) == 1
+    finally:
+        saves.chmod(0o700)
+
+
+async def test_a_saves_path_that_is_a_file_turns_saving_off_but_play_goes_on(
+    tmp_path: Path,
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("", encoding="utf-8")
+    app = make_app(blocker)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        assert app.session.require().node == "checkpoint"
+        warnings = [n.message for n in app._notifications if "Saving is off" in n.message]
+        assert len(warnings) == 1
+
+
+async def test_the_transcript_is_exported_to_the_named_file(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("1", "1", "e")
+        await settle(pilot)
+        prompt = pilot.app.screen
+        assert isinstance(prompt, NamePrompt)
+        prompt.query_one(Input).value = "my run"
+        await pilot.press("enter")
+        await settle(pilot)
+        written = (tmp_path / "my run.md").read_text(encoding="utf-8")
+        assert written.startswith("# The Checkpoint\n")
+        assert "> **You chose:** Pick up the press pass" in written
+        assert written.index("Pick up the press pass") < written.index("Drive to the gate")
+        await pilot.press("e")
+        await settle(pilot)
+        pilot.app.screen.query_one(Input).value = "my run.md"
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, ConfirmDialog)  # it exists: replace it?
+        await pilot.press("n")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlayScreen)
+
+
+def test_settings_file_is_json(tmp_path: Path) -> None:
+    from cosmodrome.settings import save_settings
+
+    save_settings(tmp_path / "settings.json", Settings(text_reveal="typewriter"))
+    data = json.loads((tmp_path / "settings.json").read_text(encoding="utf-8"))
+    assert data == {"confirm_quit": True, "text_reveal": "typewriter", "theme": "textual-dark"}
+
+
+async def test_a_hang_up_writes_the_play_time_to_the_autosave_and_stops(tmp_path: Path) -> None:
+    clock = FakeClock()
+    app = make_app(tmp_path, clock=clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        clock.advance(95)
+        app._hang_up()  # what SIGHUP (the terminal closing) runs
+        await settle(pilot)
+        assert not app.is_running
+    loaded = make_store(tmp_path).load(AUTOSAVE, app.story)
+    assert loaded.play_seconds == 95

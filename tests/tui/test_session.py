@@ -1,0 +1,107 @@
+"""The session under the app: moves, autosave, play time, loading, saving turned off."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from cosmodrome.engine import GameError
+from cosmodrome.saves import AUTOSAVE, SaveError, SaveStore
+from cosmodrome.story.loader import load_story
+from cosmodrome.tui.session import Session
+from tests.tui.harness import SAMPLE, FakeClock, make_store
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    return FakeClock()
+
+
+def session_in(saves: Path, clock: FakeClock) -> Session:
+    return Session(load_story(SAMPLE), make_store(saves), clock)
+
+
+def test_a_new_game_is_autosaved_at_once(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    assert not session.playing
+    session.new_game()
+    assert make_store(tmp_path).load(AUTOSAVE, session.story).state.node == "prologue"
+
+
+def test_take_and_undo_move_and_autosave(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    session.take("checkpoint.1")
+    store = make_store(tmp_path)
+    assert store.load(AUTOSAVE, session.story).state.node == "checkpoint"
+    assert session.undo()
+    assert store.load(AUTOSAVE, session.story).state.node == "prologue"
+    assert not session.undo()  # the beginning
+
+
+def test_take_number_refuses_a_locked_choice(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    session.take_number(2)
+    with pytest.raises(GameError, match="no pass"):
+        session.take_number(1)
+    assert session.require().node == "checkpoint"
+
+
+def test_reaching_an_ending_records_it(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    session.take("checkpoint.1")
+    session.take("road-end.1")
+    assert make_store(tmp_path).endings_found("sample") == frozenset({"road-end"})
+    assert session.endings_found() == frozenset({"road-end"})
+
+
+def test_play_time_counts_across_a_save_and_a_load(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    clock.advance(90)
+    session.save("slot")
+    again = session_in(tmp_path, clock)
+    clock.advance(500)  # time before loading does not count
+    again.load("slot")
+    clock.advance(30)
+    assert again.play_seconds == pytest.approx(120)
+
+
+def test_loading_another_slot_makes_it_the_autosave(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    session.take("checkpoint.1")
+    session.save("gate")
+    session.undo()
+    session.load("gate")
+    assert make_store(tmp_path).load(AUTOSAVE, session.story).state.node == "checkpoint"
+
+
+def test_a_missing_slot_raises_save_error(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    with pytest.raises(SaveError):
+        session.load("nothing here")
+    assert not session.playing
+
+
+def test_saving_off_is_reported_once_and_play_goes_on(tmp_path: Path, clock: FakeClock) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    session = Session(load_story(SAMPLE), SaveStore(blocker), clock)
+    session.new_game()
+    problem = session.take_saving_problem()
+    assert problem is not None
+    assert "cannot create the saves folder" in problem
+    session.take("checkpoint.1")
+    assert session.take_saving_problem() is None  # said once is enough
+    assert session.require().node == "checkpoint"
+    assert session.slots() == []
+    assert session.autosave_slot() is None
+
+
+def test_require_without_a_game_raises(tmp_path: Path, clock: FakeClock) -> None:
+    with pytest.raises(RuntimeError):
+        session_in(tmp_path, clock).require()
