@@ -53,6 +53,11 @@ class Terminal:
             self._tmux("send-keys", "-t", self.session, key)
             time.sleep(0.15)
 
+    def type(self, text: str) -> None:
+        """Type `text` literally (no key names)."""
+        self._tmux("send-keys", "-t", self.session, "-l", text)
+        time.sleep(0.15)
+
     def screen(self) -> str:
         return self._tmux("capture-pane", "-p", "-t", self.session)
 
