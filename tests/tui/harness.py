@@ -48,8 +48,12 @@ def make_app(
     start: Start = "title",
     resume: str | None = None,
     clock: FakeClock | None = None,
+    watch: bool = False,
+    watch_interval: float = 0,
 ) -> CosmodromeApp:
-    """The game over `story_dir` with saves and settings in `saves`, deterministic."""
+    """The game over `story_dir` with saves and settings in `saves`, deterministic. With
+    `watch`, the story is reloaded from `story_dir` when the test calls
+    `app.check_story_files()` (or every `watch_interval` seconds, when not 0)."""
     story = load_story(story_dir)
     store = make_store(saves)
     app = CosmodromeApp(
@@ -63,6 +67,8 @@ def make_app(
         clock=clock or FakeClock(),
         now=lambda: NOW,
         export_dir=saves,
+        watch=story_dir if watch else None,
+        watch_interval=watch_interval,
     )
     app.animation_level = "none"
     return app

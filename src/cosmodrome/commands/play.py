@@ -15,6 +15,11 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--saves", metavar="DIR", help="the saves folder (default: $COSMODROME_SAVES, else saves/)"
     )
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="for authors: reload the story whenever a file of it changes; F12 inspects",
+    )
     resume = parser.add_mutually_exclusive_group()
     resume.add_argument("--load", metavar="NAME", help="resume the game saved as NAME")
     resume.add_argument(
@@ -31,6 +36,9 @@ def run(args: argparse.Namespace) -> int:
     from cosmodrome.story.loader import StoryNotFound, load_story
 
     directory = args.story or str(default_story_dir())
+    if args.watch and args.plain:
+        print("cosmodrome: --watch works in the terminal UI, not with --plain", file=sys.stderr)
+        return Exit.USAGE
     try:
         story = load_story(directory)
     except StoryNotFound as exc:
@@ -46,9 +54,15 @@ def run(args: argparse.Namespace) -> int:
     gc.freeze()  # the story lives as long as the game: the collector need not walk it again
     if not args.plain:
         if sys.stdin.isatty() and sys.stdout.isatty():
+            from pathlib import Path
+
             from cosmodrome.tui.launch import play_tui
 
-            return play_tui(story, args.saves, args.load, args.resume)
+            watch = Path(directory) if args.watch else None
+            return play_tui(story, args.saves, args.load, args.resume, watch=watch)
+        if args.watch:
+            print("cosmodrome: --watch needs a terminal; this is not one", file=sys.stderr)
+            return Exit.USAGE
         print("cosmodrome: not a terminal; playing in line mode (--plain)", file=sys.stderr)
     from cosmodrome.plain_saves import play_plain
 

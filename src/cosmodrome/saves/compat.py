@@ -10,12 +10,13 @@ its history that still exists; one with no such place is incompatible.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.fields import text_preview
-from cosmodrome.saves.history import SavedState
+from cosmodrome.saves.history import SavedState, recorded
 from cosmodrome.story.expr import Value, type_of
 from cosmodrome.story.model import Story
 
@@ -158,3 +159,10 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
         )
     assert state is not None
     return Adapted(state, tuple(notes))
+
+
+def adapt_history(story: Story, history: Sequence[GameState]) -> Adapted:
+    """A game played under an earlier version of `story` (its states, oldest first),
+    fitted to the story as it is now, exactly as a save would be when loaded; raises
+    `SaveError` ("incompatible: ...") when none of its states is at a node that remains."""
+    return adapt(story, [recorded(state) for state in history])

@@ -49,6 +49,20 @@ class SavedState:
     last: Step | None
 
 
+def recorded(state: GameState) -> SavedState:
+    """`state` as a save records it (without its undo chain)."""
+    return SavedState(
+        state.node,
+        state.variables,
+        state.visits,
+        state.facts,
+        state.taken_once,
+        state.ended,
+        state.steps,
+        state.last,
+    )
+
+
 # --- writing ------------------------------------------------------------------
 
 

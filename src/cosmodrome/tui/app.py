@@ -22,8 +22,8 @@ from cosmodrome.saves import AUTOSAVE, QUICKSAVE, LoadedGame, SaveError, SaveSto
 from cosmodrome.settings import Settings
 from cosmodrome.story.model import Story
 from cosmodrome.tui.commands import CosmodromeCommands
+from cosmodrome.tui.live import WATCH_INTERVAL, LiveShell
 from cosmodrome.tui.session import Loaded
-from cosmodrome.tui.shell import GameShell
 from cosmodrome.tui.text import sentence
 
 Start = Literal["title", "new"]
@@ -32,9 +32,10 @@ GAME_ACTIONS = frozenset(
 )
 
 
-class CosmodromeApp(GameShell):
+class CosmodromeApp(LiveShell):
     """The game. It opens on `resume` (a game read from a slot) when given, else on the
-    title screen or, with `start="new"`, a new game."""
+    title screen or, with `start="new"`, a new game. With `watch`, the story is reloaded
+    from that folder whenever it is edited, and the inspector is available."""
 
     CSS_PATH: ClassVar[list[str | PurePath]] = [
         "styles/app.tcss",
@@ -62,6 +63,8 @@ class CosmodromeApp(GameShell):
         clock: Callable[[], float] = time.monotonic,
         now: Callable[[], datetime] = datetime.now,
         export_dir: Path | None = None,
+        watch: Path | None = None,
+        watch_interval: float = WATCH_INTERVAL,
     ) -> None:
         super().__init__(
             story,
@@ -75,6 +78,8 @@ class CosmodromeApp(GameShell):
         )
         self.start_at: Start = start
         self.resume = resume
+        if watch is not None:
+            self.watch_story(watch, watch_interval)
 
     # -- start and stop ----------------------------------------------------------
 
@@ -91,6 +96,7 @@ class CosmodromeApp(GameShell):
         elif self.start_at == "new":
             self.start_new_game()
         self._check_size(self.size.width, self.size.height)
+        self.start_watching()
 
     async def action_quit(self) -> None:
         if self.settings.confirm_quit and not self._too_small():
@@ -111,6 +117,8 @@ class CosmodromeApp(GameShell):
             return True
         if self._too_small():
             return False
+        if action == "toggle_inspector":
+            return self.watching and self.session.playing
         if action == "continue_game":
             return self.session.playing or self.session.store.exists(AUTOSAVE)
         if action in GAME_ACTIONS:

@@ -41,6 +41,14 @@ def palette_commands(app: CosmodromeApp) -> list[PaletteCommand]:
             PaletteCommand("Timeline", "The story's eras and where you are", "timeline"),
             PaletteCommand("Export transcript", "Write the run so far to a file", "export"),
         ]
+    if state is not None and app.watching:
+        commands.append(
+            PaletteCommand(
+                "Inspector",
+                "Variables, visits, facts, and why each choice shows (F12)",
+                "toggle_inspector",
+            )
+        )
     commands += [
         PaletteCommand("Title menu", "Back to the title screen", "title"),
         PaletteCommand("Settings", "Theme, text reveal, quit confirmation", "settings"),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 from typing import TextIO
 
 from cosmodrome.story.model import Story
@@ -14,11 +15,13 @@ def play_tui(
     load: str | None,
     resume: bool,
     *,
+    watch: Path | None = None,
     stderr: TextIO = sys.stderr,
 ) -> int:
     """Play `story` in the terminal UI with saves in `saves` (None: the default folder),
     opening slot `load`, or the autosave when `resume` (a new game when there is none),
-    or the title screen. Returns the exit code: 1 when the save cannot be loaded."""
+    or the title screen; with `watch`, reloading the story from that folder on every
+    edit. Returns the exit code: 1 when the save cannot be loaded."""
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import saves_dir
     from cosmodrome.saves import AUTOSAVE, LoadedGame, SaveError, SaveStore, check_slot_name
@@ -51,6 +54,7 @@ def play_tui(
         settings_problems=tuple(problems),
         start="new" if start == "new" else "title",
         resume=opening,
+        watch=watch,
     )
     app.run()
     return app.return_code or Exit.OK

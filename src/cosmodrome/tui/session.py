@@ -101,6 +101,27 @@ class Session:
         self.autosave()
         return True
 
+    def change_story(self, story: Story) -> tuple[str, ...]:
+        """Play on in `story`, an edited version of the current one: the game in progress
+        is fitted to it as a save would be (renamed nodes followed, variables added or
+        dropped...). Returns one sentence per adaptation; when no place of the game is
+        left in the story, a new game starts and the sentence says so."""
+        from cosmodrome.saves.compat import adapt_history
+
+        self.story = story
+        self.game = Game(story)
+        if self.state is None:
+            return ()
+        try:
+            adapted = adapt_history(story, self.state.history())
+        except SaveError as exc:
+            self.state = self.game.start()
+            self.autosave()
+            return (f"The game could not go on ({exc}); started again.",)
+        self.state = adapted.state
+        self.autosave()
+        return adapted.notes
+
     # -- the save store --------------------------------------------------------
 
     def autosave(self) -> str | None:

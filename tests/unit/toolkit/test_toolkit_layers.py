@@ -11,6 +11,7 @@ ENGINE_SIDE = [
     "cosmodrome.engine.randomplay",
     "cosmodrome.engine.golden",
     "cosmodrome.engine.rendercheck",
+    "cosmodrome.engine.explain",
 ]
 STORY_SIDE = [
     "cosmodrome.story.lint",

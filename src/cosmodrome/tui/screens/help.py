@@ -37,14 +37,14 @@ def help_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
     from cosmodrome.tui.dialogs.confirm import ConfirmDialog
     from cosmodrome.tui.screens.ending import EndingScreen
     from cosmodrome.tui.screens.info import InfoScreen
-    from cosmodrome.tui.screens.play import PlayScreen
+    from cosmodrome.tui.screens.play import AUTHORING_BINDINGS, PlayScreen
     from cosmodrome.tui.screens.saves import SavesScreen
     from cosmodrome.tui.screens.title import TitleScreen
 
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
     anywhere = binding_rows(app, [*type(app).BINDINGS, palette])
     playing = [
-        *binding_rows(app, PlayScreen.BINDINGS),
+        *binding_rows(app, [b for b in PlayScreen.BINDINGS if b not in AUTHORING_BINDINGS]),
         ("↑ / ↓, enter", "Move through the choices and take one"),
         ("click", "Take a choice; click a passage to finish typing it"),
     ]
@@ -56,6 +56,7 @@ def help_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
         ("Saving and loading", binding_rows(app, SavesScreen.BINDINGS)),
         ("The end", binding_rows(app, EndingScreen.BINDINGS)),
         ("Questions", binding_rows(app, ConfirmDialog.BINDINGS)),
+        ("Writing the story (cosmodrome play --watch)", binding_rows(app, AUTHORING_BINDINGS)),
     ]
 
 

@@ -7,14 +7,24 @@ from typing import ClassVar
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer
 
+from cosmodrome.engine.explain import inspect_state
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.session import Session
 from cosmodrome.tui.widgets.choices import ChoiceList
+from cosmodrome.tui.widgets.inspector import Inspector
 from cosmodrome.tui.widgets.passage import PassageView
+from cosmodrome.tui.widgets.problems import StoryProblems
 from cosmodrome.tui.widgets.status import StatusLine
 from cosmodrome.tui.widgets.transcript import Transcript
+
+# keys for authors, which work only under `cosmodrome play --watch`
+AUTHORING_BINDINGS: list[BindingType] = [
+    # not in the footer: it would push Quit and Help off an 80-column one
+    Binding("f12", "app.toggle_inspector", "Inspector", show=False, id="play.inspector"),
+]
 
 
 class PlayScreen(GameScreen):
@@ -36,6 +46,7 @@ class PlayScreen(GameScreen):
         Binding("escape", "app.title", "Title menu", show=False, id="play.menu"),
         Binding("pageup", "scroll_transcript(-1)", "Scroll up", show=False, id="play.pageup"),
         Binding("pagedown", "scroll_transcript(1)", "Scroll down", show=False, id="play.pagedown"),
+        *AUTHORING_BINDINGS,
     ]
 
     def __init__(self) -> None:
@@ -45,8 +56,12 @@ class PlayScreen(GameScreen):
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
-        yield Transcript(id="transcript")
-        yield ChoiceList(id="choices")
+        with Horizontal(id="play-body"):
+            with Vertical(id="play-main"):
+                yield Transcript(id="transcript")
+                yield StoryProblems(id="story-problems")
+                yield ChoiceList(id="choices")
+            yield Inspector(id="inspector")
         yield Footer(show_command_palette=False)
 
     def show_state(self, session: Session, *, typewriter: bool) -> None:
@@ -63,14 +78,33 @@ class PlayScreen(GameScreen):
         else:
             choices.show_choices(passage.choices)
         choices.focus()
+        inspector = self.query_one(Inspector)
+        if inspector.display:
+            inspector.show(inspect_state(session.game, state))
         self.run_worker(
             self.query_one(Transcript).follow(session.game, state, typewriter=typewriter),
             group="transcript",
             exclusive=False,
         )
 
+    def show_problems(self, lines: tuple[str, ...]) -> None:
+        """The errors of a broken edit of the story; none hides the panel."""
+        if self._ready:
+            self.query_one(StoryProblems).show(lines)
+
+    def show_inspector(self, visible: bool, session: Session) -> None:
+        """Open the inspector on the session's state, or close it."""
+        if not self._ready:
+            return
+        inspector = self.query_one(Inspector)
+        inspector.display = visible
+        if visible and session.playing:
+            inspector.show(inspect_state(session.game, session.require()))
+
     def on_mount(self) -> None:
         self._ready = True
+        self.query_one(StoryProblems).show(self.game_app.story_problems)
+        self.query_one(Inspector).display = self.game_app.inspector_open
         if self._pending is not None:
             session, typewriter = self._pending
             self._pending = None
