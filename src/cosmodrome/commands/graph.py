@@ -28,24 +28,14 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from cosmodrome.commands.storyarg import load_or_report
     from cosmodrome.exitcodes import Exit
-    from cosmodrome.locations import default_story_dir
     from cosmodrome.saves.atomic import write_atomic
-    from cosmodrome.story.diagnostics import StoryError
     from cosmodrome.story.graph import story_graph, to_dot, to_mermaid
-    from cosmodrome.story.loader import StoryNotFound, load_story
 
-    directory = args.directory or str(default_story_dir())
-    try:
-        story = load_story(directory)
-    except StoryNotFound as exc:
-        print(f"cosmodrome graph: {exc}", file=sys.stderr)
-        return Exit.USAGE
-    except StoryError as exc:
-        for diagnostic in exc.diagnostics[:20]:
-            print(diagnostic.format(), file=sys.stderr)
-        print(f"cosmodrome graph: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
-        return Exit.FAILURE
+    story = load_or_report(args.directory, "cosmodrome graph")
+    if isinstance(story, Exit):
+        return story
     graph = story_graph(story)
     render = to_dot if args.format == "dot" else to_mermaid
     text = render(graph, choice_text=args.choice_text)

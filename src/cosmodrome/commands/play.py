@@ -29,26 +29,18 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from cosmodrome.commands.storyarg import load_or_report
     from cosmodrome.engine import Game
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import default_story_dir
-    from cosmodrome.story.diagnostics import StoryError
-    from cosmodrome.story.loader import StoryNotFound, load_story
 
     directory = args.story or str(default_story_dir())
     if args.watch and args.plain:
         print("cosmodrome: --watch works in the terminal UI, not with --plain", file=sys.stderr)
         return Exit.USAGE
-    try:
-        story = load_story(directory)
-    except StoryNotFound as exc:
-        print(f"cosmodrome: {exc}", file=sys.stderr)
-        return Exit.USAGE
-    except StoryError as exc:
-        for diagnostic in exc.diagnostics[:20]:
-            print(diagnostic.format(), file=sys.stderr)
-        print(f"cosmodrome: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
-        return Exit.FAILURE
+    story = load_or_report(directory, "cosmodrome")
+    if isinstance(story, Exit):
+        return story
     import gc
 
     gc.freeze()  # the story lives as long as the game: the collector need not walk it again

@@ -71,23 +71,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from cosmodrome.commands.storyarg import load_or_report
     from cosmodrome.engine import Game
     from cosmodrome.exitcodes import Exit
-    from cosmodrome.locations import default_story_dir
-    from cosmodrome.story.diagnostics import StoryError
-    from cosmodrome.story.loader import StoryNotFound, load_story
 
-    directory = args.directory or str(default_story_dir())
-    try:
-        story = load_story(directory)
-    except StoryNotFound as exc:
-        print(f"cosmodrome test: {exc}", file=sys.stderr)
-        return Exit.USAGE
-    except StoryError as exc:
-        for diagnostic in exc.diagnostics[:20]:
-            print(diagnostic.format(), file=sys.stderr)
-        print(f"cosmodrome test: the story has {len(exc.diagnostics)} errors", file=sys.stderr)
-        return Exit.FAILURE
+    story = load_or_report(args.directory, "cosmodrome test")
+    if isinstance(story, Exit):
+        return story
     game = Game(story)
     if args.record:
         return _record(game, args)
