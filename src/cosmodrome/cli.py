@@ -12,14 +12,16 @@ from cosmodrome.commands import COMMANDS
 from cosmodrome.exitcodes import Exit
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser; with `only`, just that subcommand (the others' modules are
+    not even imported: start-up time matters)."""
     parser = argparse.ArgumentParser(
         prog="cosmodrome",
         description="Play the history of the Vostochny cosmodrome, or write stories like it.",
     )
     parser.add_argument("--version", action="version", version=f"cosmodrome {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMANDS:
+    for name in COMMANDS if only is None else (only,):
         try:
             module = importlib.import_module(f"cosmodrome.commands.{name}")
         except ModuleNotFoundError as exc:
@@ -33,7 +35,6 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the process exit code."""
     args_list = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser()
     if not args_list or (
         args_list[0].startswith("-")
         and args_list[0]
@@ -44,6 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     ):
         args_list.insert(0, "play")
+    parser = build_parser(args_list[0] if args_list[0] in COMMANDS else None)
     args = parser.parse_args(args_list)
     handler = getattr(args, "handler", None)
     if handler is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 import yaml
 
 from cosmodrome.story.loader import check_story, load_story
+from cosmodrome.story.model import Story
 from cosmodrome.story.sources import story_files
 from cosmodrome.story.yamlsource import read_yaml_file
 from tests.benchmarks.harness import Budget, Row, gc_paused, ms, paired_medians, seconds
@@ -34,10 +35,19 @@ def _cold_load(directory: Path) -> float:
     return seconds(run)
 
 
+def _lint(story: Story) -> float:
+    from cosmodrome.story.lint import lint_story
+
+    with gc_paused():  # as the loader runs it
+        return seconds(lambda: lint_story(story))
+
+
 def cold_load_rows(small: Path, large: Path, runs: int) -> list[Row]:
     """Load + validate + lint of the large story against PyYAML; growth from small to large."""
     ours, theirs = paired_medians(lambda: _cold_load(large), lambda: _yaml_baseline(large), runs)
     small_ours, _ = paired_medians(lambda: _cold_load(small), lambda: 0.0, runs)
+    story = load_story(large, use_cache=False)
+    lint, _ = paired_medians(lambda: _lint(story), lambda: 0.0, runs)
     return [
         Row(
             "load + validate + lint, 10,000 nodes",
@@ -45,6 +55,7 @@ def cold_load_rows(small: Path, large: Path, runs: int) -> list[Row]:
             f"{ms(theirs)} yaml.load (CSafeLoader, gc paused)",
             ours / theirs,
             Budget(2.0),
+            f"of which lint: {ms(lint)}; without it {(ours - lint) / theirs:.2f}× the baseline",
         ),
         Row(
             "load growth, 1,000 -> 10,000 nodes",

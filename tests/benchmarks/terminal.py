@@ -97,8 +97,8 @@ def cold_start_rows(story: Path, work: Path, runs: int, story_note: str) -> list
         runs,
     )
     extra = _extra_modules(story, work, env)
-    rss = max(_peak_rss(["play:100", *_game_args(story)], work, env) for _ in range(2))
-    base_rss = max(_peak_rss(["play:100", "minimal"], work, env) for _ in range(2))
+    rss = _peak_rss(["play:100", *_game_args(story)], work, env)
+    base_rss = _peak_rss(["play:100", "minimal"], work, env)
     return [
         Row(
             COLD_ROW,

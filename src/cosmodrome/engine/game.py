@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cosmodrome.engine.passages import ChoiceView, NodePlan, Passage
+from cosmodrome.engine.passages import ChoiceView, Passage, choice_views, passage
 from cosmodrome.engine.state import GameState, Step, new_state
 from cosmodrome.engine.visits import Visits
 from cosmodrome.story.expr import Value
 from cosmodrome.story.model import Effect, Node, Story
 
 __all__ = ["ChoiceView", "Game", "GameError", "Passage"]  # the views live in passages.py
+SMALL_VISITS = 128  # beyond this many nodes seen, visit counts move to a shared trie
 
 
 class GameError(Exception):
@@ -43,13 +44,6 @@ class Game:
 
     def __init__(self, story: Story) -> None:
         self.story = story
-        self._plans: dict[str, NodePlan] = {}
-
-    def _plan(self, node_id: str) -> NodePlan:
-        plan = self._plans.get(node_id)
-        if plan is None:
-            plan = self._plans[node_id] = NodePlan(self.story.nodes[node_id])
-        return plan
 
     def start(self) -> GameState:
         """A new game: `start` entered once, its facts revealed and `on_enter` applied."""
@@ -77,8 +71,12 @@ class Game:
         previous: GameState | None,
     ) -> GameState:
         node = self.story.nodes[node_id]
-        # shares all but one leaf with the old counts: O(1) whatever the story's size
-        new_visits = (visits if type(visits) is Visits else Visits(visits)).entered(node_id)
+        new_visits: Mapping[str, int]
+        if type(visits) is dict and len(visits) < SMALL_VISITS:
+            new_visits = visits.copy()  # small: a plain dict is cheapest to copy and read
+            new_visits[node_id] = visits.get(node_id, 0) + 1
+        else:  # large: a trie that shares all but one leaf, O(1) whatever the story's size
+            new_visits = (visits if type(visits) is Visits else Visits(visits)).entered(node_id)
         if node.facts:
             facts = facts.union(node.facts)
         if node.on_enter:
@@ -100,20 +98,18 @@ class Game:
 
     def choices(self, state: GameState) -> tuple[ChoiceView, ...]:
         """The choices shown at `state`: available ones and locked ones, in story order."""
-        plan = self._plan(state.node)
-        return plan.choices(plan.mask(state), state.variables)
+        return choice_views(self.story.nodes[state.node], state)
 
     def passage(self, state: GameState) -> Passage:
         """The rendered passage at `state`."""
-        return self._plan(state.node).passage(state)
+        return passage(self.story.nodes[state.node], state)
 
     def take(self, state: GameState, key: str) -> GameState:
         """The state after taking the choice with stable `key`; raises `GameError`."""
         if state.ended:
             raise GameError("the story has ended; there are no more choices")
-        plan = self._plan(state.node)
-        node = plan.node
-        choice = plan.by_key.get(key)
+        node = self.story.nodes[state.node]
+        choice = node.choice(key)
         if choice is None:
             raise GameError(f"node '{node.id}' has no choice '{key}'")
         taken = state.taken_once
@@ -137,7 +133,7 @@ class Game:
             facts=state.facts,
             taken_once=taken,
             steps=state.steps + 1,
-            last=plan.step(choice, state.variables),
+            last=Step(node.id, choice.key, choice.text.render(state.variables)),
             previous=state,
         )
 

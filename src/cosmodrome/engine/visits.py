@@ -10,7 +10,7 @@ as the dict it replaces did.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+from collections.abc import ItemsView, Iterator, KeysView, Mapping, ValuesView
 from typing import Any
 
 _BITS = 5
@@ -81,24 +81,64 @@ class Visits(Mapping[str, int]):
         return leaf.get(key, default)
 
     def __getitem__(self, key: str) -> int:
-        found: int | None = self.get(key)
-        if found is None:
-            raise KeyError(key)
-        return found
+        digest = hash(key)
+        middle = self._root[digest & _MASK]
+        if middle is not None:
+            leaf = middle[(digest >> _BITS) & _MASK]
+            if leaf is not None:
+                count: int = leaf[key]  # a KeyError when it is not there
+                return count
+        raise KeyError(key)
 
     def __contains__(self, key: object) -> bool:
-        return isinstance(key, str) and self.get(key) is not None
+        try:
+            self[key]  # type: ignore[index]
+        except (KeyError, TypeError):
+            return False
+        return True
 
     def __len__(self) -> int:
         return self._size
 
-    def __iter__(self) -> Iterator[str]:
+    def _order_list(self) -> list[str]:
         keys: list[str] = []
         cell = self._order
         while cell is not None:
             keys.append(cell[0])
             cell = cell[1]
-        return reversed(keys)
+        keys.reverse()
+        return keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._order_list())
+
+    def as_dict(self) -> dict[str, int]:
+        """The counts as a plain dict, in first-visit order."""
+        counts: dict[str, int] = {}
+        for middle in self._root:
+            if middle is not None:
+                for leaf in middle:
+                    if leaf is not None:
+                        counts.update(leaf)
+        return {key: counts[key] for key in self._order_list()}
+
+    # bulk reads go through one plain dict: a caller walking every count (a save, say)
+    # then pays C lookups, not one trie walk per key
+    def keys(self) -> KeysView[str]:
+        return self.as_dict().keys()
+
+    def items(self) -> ItemsView[str, int]:
+        return self.as_dict().items()
+
+    def values(self) -> ValuesView[int]:
+        return self.as_dict().values()
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        return self.as_dict() == dict(other.items())
+
+    __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"Visits({dict(self.items())!r})"
+        return f"Visits({self.as_dict()!r})"

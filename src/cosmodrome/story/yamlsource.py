@@ -73,6 +73,18 @@ _IMPLICIT = _implicit_resolvers()
 _NO_RESOLVERS: tuple[tuple[str, Any], ...] = tuple(
     yaml.resolver.Resolver.yaml_implicit_resolvers.get(None, ())
 )
+
+
+class _AnyStart:
+    def __contains__(self, item: object) -> bool:
+        return True
+
+
+# the first characters of plain scalars that a resolver may read as something else than a
+# string: any, when a resolver is registered for every first character
+_RESOLVED_STARTS: frozenset[str] | _AnyStart = (
+    _AnyStart() if _NO_RESOLVERS else frozenset(_IMPLICIT)
+)
 _METHODS = {
     "tag:yaml.org,2002:null": _CONSTRUCTOR.construct_yaml_null,
     "tag:yaml.org,2002:bool": _CONSTRUCTOR.construct_yaml_bool,
@@ -150,11 +162,18 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
             col = mark.column + 1 if mark else 1
             value: Y
             if kind is scalar_event:
-                try:
-                    value = Y(_scalar_value(event), line, col, event.style)
-                except _BadTag as bad:
-                    error(line, col, f"unsupported YAML tag '{bad.tag}'")
-                    value = Y(event.value, line, col, event.style)
+                style = event.style
+                # the common case inline: an untagged quoted, block or resolver-free scalar
+                if event.tag is None and (
+                    style or not event.implicit[0] or event.value[:1] not in _RESOLVED_STARTS
+                ):
+                    value = Y(event.value, line, col, style)
+                else:
+                    try:
+                        value = Y(_scalar_value(event), line, col, style)
+                    except _BadTag as bad:
+                        error(line, col, f"unsupported YAML tag '{bad.tag}'")
+                        value = Y(event.value, line, col, style)
                 if event.anchor is not None:
                     anchors[event.anchor] = value
             elif kind is mapping_start or kind is sequence_start:
