@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cosmodrome.engine.passages import ChoiceView, Passage, choice_views, passage
-from cosmodrome.engine.state import GameState, Step, new_state
+from cosmodrome.engine.state import GameState, Step, new_state, new_step
 from cosmodrome.engine.visits import Visits
 from cosmodrome.story.expr import Value
 from cosmodrome.story.model import Effect, Node, Story
@@ -47,21 +47,15 @@ class Game:
 
     def start(self) -> GameState:
         """A new game: `start` entered once, its facts revealed and `on_enter` applied."""
+        story = self.story
+        # variables, visits, facts, taken once, steps, last, previous
         return self._enter(
-            self.story.start,
-            variables=self.story.defaults(),
-            visits={},
-            facts=frozenset(),
-            taken_once=frozenset(),
-            steps=0,
-            last=None,
-            previous=None,
+            story.start, story.defaults(), {}, frozenset(), frozenset(), 0, None, None
         )
 
-    def _enter(
+    def _enter(  # noqa: PLR0917 - positional: it runs on every move
         self,
         node_id: str,
-        *,
         variables: dict[str, Value],
         visits: Mapping[str, int],
         facts: frozenset[str],
@@ -87,7 +81,7 @@ class Game:
             new_visits,
             facts,
             taken_once,
-            node.is_ending,
+            node.ending is not None,  # `is_ending`, without a property call per move
             steps,
             last,
             previous,
@@ -126,15 +120,11 @@ class Game:
             if choice.effects
             else dict(state.variables)
         )
+        parts = choice.text.parts
+        text = parts[0] if len(parts) == 1 else choice.text.render(state.variables)
+        last = new_step(node.id, choice.key, text)
         return self._enter(
-            choice.goto,
-            variables=variables,
-            visits=state.visits,
-            facts=state.facts,
-            taken_once=taken,
-            steps=state.steps + 1,
-            last=Step(node.id, choice.key, choice.text.render(state.variables)),
-            previous=state,
+            choice.goto, variables, state.visits, state.facts, taken, state.steps + 1, last, state
         )
 
     def take_number(self, state: GameState, number: int) -> GameState:

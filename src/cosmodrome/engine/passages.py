@@ -72,15 +72,19 @@ _passage = _quick_init(Passage)
 def choice_views(node: Node, state: GameState) -> tuple[ChoiceView, ...]:
     """The choices of `node` shown at `state`: available ones and locked ones, in order."""
     variables = state.variables
+    taken = state.taken_once
     shown: list[ChoiceView] = []
     for choice in node.choices:
-        if choice.once and f"{node.id}/{choice.key}" in state.taken_once:
+        # with nothing taken yet (most of a play-through) no "node/key" need be built
+        if choice.once and taken and f"{node.id}/{choice.key}" in taken:
             continue
         condition = choice.condition
-        available = condition is None or bool(condition.evaluate(state))
-        if not available and choice.locked is None:
+        if condition is None or condition.evaluate(state):
+            available, reason = True, None
+        elif choice.locked is None:
             continue
-        reason = None if available else choice.locked
+        else:
+            available, reason = False, choice.locked
         parts = choice.text.parts  # most texts have no {name}: skip the call to render
         text = parts[0] if len(parts) == 1 else choice.text.render(variables)
         shown.append(_choice_view(choice, len(shown) + 1, text, available, reason))
@@ -95,11 +99,15 @@ def _render(template: Template, variables: Mapping[str, Value]) -> str:
 def passage(node: Node, state: GameState) -> Passage:
     """The passage of `node` at `state`: title, the text whose conditions hold, choices."""
     variables = state.variables
-    paragraphs = [
-        _render(block.template, variables).strip()
-        for block in node.blocks
-        if block.condition is None or block.condition.evaluate(state)
-    ]
-    text = paragraphs[0] if len(paragraphs) == 1 else "\n\n".join([p for p in paragraphs if p])
-    title = node.title.render(variables) if node.title else None
+    blocks = node.blocks
+    if len(blocks) == 1 and blocks[0].condition is None:  # the usual node: one paragraph
+        text = _render(blocks[0].template, variables).strip()
+    else:
+        paragraphs = [
+            _render(block.template, variables).strip()
+            for block in blocks
+            if block.condition is None or block.condition.evaluate(state)
+        ]
+        text = paragraphs[0] if len(paragraphs) == 1 else "\n\n".join([p for p in paragraphs if p])
+    title = None if node.title is None else _render(node.title, variables)
     return _passage(node, title, text, choice_views(node, state), node.ending)

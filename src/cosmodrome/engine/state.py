@@ -113,3 +113,17 @@ def new_state(  # noqa: PLR0917 - the same arguments as GameState(...)
     _last(state, last)
     _previous(state, previous)
     return state
+
+
+_step_node, _step_choice, _step_text = (
+    Step.__dict__[name].__set__ for name in ("node", "choice", "text")
+)
+
+
+def new_step(node: str, choice: str, text: str) -> Step:
+    """`Step(node, choice, text)` without the frozen dataclass's `object.__setattr__`s."""
+    step: Step = _new(Step)
+    _step_node(step, node)
+    _step_choice(step, choice)
+    _step_text(step, text)
+    return step

@@ -338,7 +338,8 @@ def _clamp(value: int) -> int:
 
 
 def _floordiv(a: int, b: int) -> int:
-    return a // b if b else 0  # documented: division by zero gives 0
+    # documented: division by zero gives 0; the lowest number // -1 saturates like + - *
+    return _clamp(a // b) if b else 0
 
 
 def _mod(a: int, b: int) -> int:

@@ -11,8 +11,6 @@ over-approximates every real play-through: what it calls impossible is.
 
 from __future__ import annotations
 
-from collections import deque
-from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 from cosmodrome.story.expr import INT_MAX
@@ -20,78 +18,23 @@ from cosmodrome.story.lint.abstract import Context
 from cosmodrome.story.lint.bounds import count_bounds
 from cosmodrome.story.lint.domains import EITHER, FALSE, TRUE, Bools, Domain, Ints, join, single
 from cosmodrome.story.lint.domains import widen as widen_domain
+from cosmodrome.story.lint.graphs import cyclic_indexes, cyclic_nodes, reachable_nodes, story_edges
 from cosmodrome.story.lint.memo import Memo
-from cosmodrome.story.model import Choice, Effect, Node, Story
+from cosmodrome.story.lint.plan import Plan
+from cosmodrome.story.lint.walk import walk_step
+from cosmodrome.story.model import Choice, Node, Story
 
+__all__ = ["Flow", "analyse", "cyclic_nodes", "reachable_nodes", "story_edges"]
+
+_NEVER = Ints.of((0,))
+# visit counts by (visited already, can repeat): shared, as the memo keys them by identity
+_VISITS = {
+    (seen, repeats): Ints.span(int(seen), INT_MAX if repeats else 1)
+    for seen in (False, True)
+    for repeats in (False, True)
+}
 MAX_ROUNDS = 200  # widening ends the climb long before; a guard against surprises
 NARROWING_ROUNDS = 2
-
-
-def story_edges(story: Story) -> dict[str, list[str]]:
-    """Each node's successors through its choices, conditions ignored."""
-    return {node.id: [c.goto for c in node.choices] for node in story.nodes.values()}
-
-
-def cyclic_nodes(edges: Mapping[str, list[str]]) -> frozenset[str]:
-    """Nodes that lie on a cycle (Tarjan's strongly connected components, iteratively)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    on_stack: set[str] = set()
-    stack: list[str] = []
-    found: set[str] = set()
-    counter = 0
-    for root in edges:
-        if root in index:
-            continue
-        work: list[tuple[str, Iterator[str]]] = [(root, iter(edges[root]))]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack.add(root)
-        while work:
-            node, successors = work[-1]
-            advanced = False
-            for nxt in successors:
-                if nxt not in index:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack.add(nxt)
-                    work.append((nxt, iter(edges[nxt])))
-                    advanced = True
-                    break
-                if nxt in on_stack:
-                    low[node] = min(low[node], index[nxt])
-            if advanced:
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[node])
-            if low[node] == index[node]:
-                component: list[str] = []
-                while True:
-                    member = stack.pop()
-                    on_stack.discard(member)
-                    component.append(member)
-                    if member == node:
-                        break
-                if len(component) > 1 or node in edges[node]:
-                    found.update(component)
-    return frozenset(found)
-
-
-def reachable_nodes(story: Story) -> set[str]:
-    """Nodes reachable from `start` when every condition could hold."""
-    edges = story_edges(story)
-    seen = {story.start}
-    queue = deque([story.start])
-    while queue:
-        for nxt in edges[queue.popleft()]:
-            if nxt not in seen:
-                seen.add(nxt)
-                queue.append(nxt)
-    return seen
 
 
 @dataclass
@@ -107,13 +50,16 @@ class Flow:
     always_known: frozenset[str] = field(default_factory=frozenset)
     memo: Memo = field(default_factory=Memo)
     edges: dict[str, list[str]] | None = None  # live_edges(), once the fixpoint is final
+    _live: dict[str, tuple[bool, ...]] = field(default_factory=dict, init=False, repr=False)
+    _holds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
+    _live_for: tuple[int, int] = field(default=(0, 0), init=False, repr=False)
+    _live_keep: object = field(default=None, init=False, repr=False)
 
     def visits(self, target: str, here: str | None = None) -> Ints:
         """Every count `visited(target)` can return while the player is at `here`."""
         if target not in self.reachable:
-            return Ints.of((0,))
-        lo = 1 if target in (self.story.start, here) else 0
-        return Ints.span(lo, INT_MAX if target in self.cyclic else 1)
+            return _NEVER
+        return _VISITS[target in (self.story.start, here), target in self.cyclic]
 
     def known(self, fact: str, here: Node | None = None) -> Bools:
         if fact in self.always_known or (here is not None and fact in here.facts):
@@ -123,6 +69,7 @@ class Flow:
     def context(self, here: Node | None = None) -> Context:
         """The evaluation context at node `here` (anywhere, when None)."""
         where = here.id if here is not None else None
+        self.memo.use(self.domains)
         return Context(
             self.domains,
             lambda target: self.visits(target, where),
@@ -138,6 +85,35 @@ class Flow:
             ctx = self.context(node)
         return ctx if choice.condition is None else self.memo.refine(choice.condition, ctx)
 
+    def live(self, node: Node) -> tuple[bool, ...]:
+        """For each choice of `node`, whether it can be taken (`choice_context` is not
+        None); remembered while the domains and the reachable nodes stay the same."""
+        if self._live_for != (id(self.domains), id(self.reachable)):
+            self._live = {}
+            self._holds = {}
+            self._live_for = (id(self.domains), id(self.reachable))
+            self._live_keep = (self.domains, self.reachable)  # so that the ids stay theirs
+        found = self._live.get(node.id)
+        if found is not None:
+            return found
+        memo, holds = self.memo, self._holds
+        ctx: Context | None = None
+        out: list[bool] = []
+        for choice in node.choices:
+            condition = choice.condition
+            if condition is None:
+                out.append(True)
+            elif memo.pure(condition):  # the same answer at every node
+                ok = holds.get(id(condition))
+                if ok is None:
+                    ok = holds[id(condition)] = memo.refine(condition, self.context()) is not None
+                out.append(ok)
+            else:
+                ctx = ctx or self.context(node)
+                out.append(memo.refine(condition, ctx) is not None)
+        found = self._live[node.id] = tuple(out)
+        return found
+
     def live_edges(self) -> dict[str, list[str]]:
         """Successors of each reachable node through choices whose condition can hold."""
         if self.edges is not None:
@@ -145,9 +121,8 @@ class Flow:
         out: dict[str, list[str]] = {}
         for node_id in self.reachable:
             node = self.story.nodes[node_id]
-            ctx = self.context(node)
             out[node_id] = [
-                c.goto for c in node.choices if self.choice_context(node, c, ctx) is not None
+                c.goto for c, ok in zip(node.choices, self.live(node), strict=True) if ok
             ]
         self.edges = out
         return out
@@ -162,62 +137,53 @@ def _within(flow: Flow, name: str, domain: Domain) -> Domain:
     return domain.filter(lambda v: lo <= v <= hi, bound)
 
 
-def _produce(
-    flow: Flow, produced: dict[str, Domain], effects: tuple[Effect, ...], ctx: Context
-) -> None:
-    for effect in effects:
-        value = flow.memo.evaluate(effect.value, ctx)
-        produced[effect.variable] = join(produced[effect.variable], value)
-
-
-def _step(flow: Flow) -> tuple[frozenset[str], dict[str, Domain]]:
-    """The nodes reachable and the values produced, given `flow`'s current domains."""
-    story = flow.story
-    produced: dict[str, Domain] = {n: single(v.default) for n, v in story.variables.items()}
-    seen = {story.start}
-    queue = deque([story.start])
-    while queue:
-        node = story.nodes[queue.popleft()]
-        ctx = flow.context(node)
-        if node.on_enter:
-            _produce(flow, produced, node.on_enter, ctx)
-        for choice in node.choices:
-            taken = flow.choice_context(node, choice, ctx)
-            if taken is None:
-                continue
-            if choice.effects:
-                _produce(flow, produced, choice.effects, taken)
-            if choice.goto not in seen:
-                seen.add(choice.goto)
-                queue.append(choice.goto)
-    return frozenset(seen), produced
-
-
-def _settle(flow: Flow, reachable: frozenset[str]) -> None:
+def _settle(flow: Flow, reachable: frozenset[str], plan: Plan | None = None) -> None:
     flow.reachable = reachable
     flow.edges = None
-    flow.revealed = frozenset(f for n in reachable for f in flow.story.nodes[n].facts)
+    if plan is None:
+        flow.revealed = frozenset(f for n in reachable for f in flow.story.nodes[n].facts)
+    else:  # only the few nodes that reveal anything need looking at
+        flow.revealed = frozenset([f for n, facts in plan.reveals if n in reachable for f in facts])
 
 
 def analyse(story: Story) -> Flow:
     """The story's fixpoint: see the module's docstring."""
     flow = Flow(story, {n: single(v.default) for n, v in story.variables.items()})
-    flow.cyclic = cyclic_nodes(story_edges(story))
+    plan = Plan(story, flow.memo)
+    successors = [[goto for _, goto in edges] for _, edges, _ in plan.nodes]
+    flow.cyclic = frozenset([plan.ids[i] for i in cyclic_indexes(successors)])
     flow.bounds = count_bounds(story, flow.cyclic)
     flow.always_known = frozenset(story.nodes[story.start].facts)
     _settle(flow, frozenset({story.start}))
+    last: tuple[dict[str, Domain], frozenset[str], tuple[frozenset[str], dict[str, Domain]]]
+    last = ({}, frozenset(), (frozenset(), {}))
+
+    def step() -> tuple[frozenset[str], dict[str, Domain]]:
+        """`walk_step`, unless nothing it reads changed since the last one (as when the climb
+        ends and narrowing starts from the same domains)."""
+        nonlocal last
+        if last[0] == flow.domains and last[1] == flow.reachable:
+            return last[2]
+        found = walk_step(flow, plan)
+        last = (flow.domains, flow.reachable, found)
+        return found
+
     for _ in range(MAX_ROUNDS):
-        reach, produced = _step(flow)
+        reach, produced = step()
         grown = {
             name: _within(flow, name, widen_domain(old, join(old, produced[name])))
             for name, old in flow.domains.items()
         }
         if grown == flow.domains and reach <= flow.reachable:
             break
-        flow.domains = grown
-        _settle(flow, flow.reachable | reach)
+        # an unchanged domain keeps its object: the memo knows it by identity
+        flow.domains = {n: old if grown[n] == old else grown[n] for n, old in flow.domains.items()}
+        _settle(flow, flow.reachable | reach, plan)
     for _ in range(NARROWING_ROUNDS):
-        reach, produced = _step(flow)
-        flow.domains = {name: _within(flow, name, d) for name, d in produced.items()}
-        _settle(flow, reach)
+        reach, produced = step()
+        narrowed = {name: _within(flow, name, d) for name, d in produced.items()}
+        flow.domains = {
+            n: old if narrowed[n] == old else narrowed[n] for n, old in flow.domains.items()
+        }
+        _settle(flow, reach, plan)
     return flow

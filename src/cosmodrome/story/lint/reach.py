@@ -6,8 +6,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 
-from cosmodrome.story.expr import Binary, Call, Expr, Name, Unary
-from cosmodrome.story.lint.abstract import may_hold
+from cosmodrome.story.expr import Binary, Call, Compiled, Expr, Name, Unary
+from cosmodrome.story.lint.abstract import Context
+from cosmodrome.story.lint.domains import Bools
 from cosmodrome.story.lint.finding import Finding
 from cosmodrome.story.lint.flow import Flow, reachable_nodes
 from cosmodrome.story.model import Node
@@ -16,10 +17,12 @@ from cosmodrome.story.model import Node
 def reach_findings(flow: Flow) -> Iterator[Finding]:
     """`unreachable` and `unreachable-ending`: nodes no play-through can enter."""
     story = flow.story
-    structural = reachable_nodes(story)
+    structural: set[str] | None = None  # worked out only when some node is unreachable
     for node in story.nodes.values():
         if node.id in flow.reachable:
             continue
+        if structural is None:
+            structural = reachable_nodes(story)
         why = "" if node.id not in structural else ": the choices leading to it can never be taken"
         if node.is_ending:
             message = f"ending '{node.id}' (\"{node.ending}\") can never be reached{why}"
@@ -65,13 +68,19 @@ def explain(tree: Expr, flow: Flow, here: Node) -> str:
     return f" ({'; '.join(notes)})" if notes else ""
 
 
+def _may_hold(flow: Flow, condition: Compiled, ctx: Context) -> bool:
+    """`may_hold`, through the memo: texts repeat their conditions too."""
+    result = flow.memo.evaluate(condition, ctx)
+    return isinstance(result, Bools) and True in result.exact
+
+
 def never_true_findings(flow: Flow) -> Iterator[Finding]:
     """`never-true`: conditions of reachable choices and text blocks that can never hold."""
     for node_id in sorted(flow.reachable):
         node = flow.story.nodes[node_id]
-        for choice in node.choices:
+        for choice, live in zip(node.choices, flow.live(node), strict=True):
             condition = choice.condition
-            if condition is None or flow.choice_context(node, choice) is not None:
+            if condition is None or live:
                 continue
             what = "is always locked" if choice.locked is not None else "can never be taken"
             message = (
@@ -79,10 +88,13 @@ def never_true_findings(flow: Flow) -> Iterator[Finding]:
                 f"{explain(condition.tree, flow, node)}"
             )
             yield Finding("never-true", message, choice.condition_position or choice.position, node)
-        ctx = flow.context(node)
+        ctx: Context | None = None
         for block in node.blocks:
             condition = block.condition
-            if condition is None or may_hold(condition.tree, ctx):
+            if condition is None:
+                continue
+            ctx = ctx or flow.context(node)
+            if _may_hold(flow, condition, ctx):
                 continue
             message = (
                 f"this text block never shows: '{condition.source}' is never true"

@@ -140,7 +140,7 @@ def softlock_findings(flow: Flow) -> Iterator[Finding]:
         node = flow.story.nodes[node_id]
         if node.is_ending:
             continue
-        live = [c for c in node.choices if flow.choice_context(node, c) is not None]
+        live = [c for c, ok in zip(node.choices, flow.live(node), strict=True) if ok]
         if not live:
             message = f"node '{node_id}' never offers a choice that can be taken"
             yield Finding("soft-lock", message, node.position, node)

@@ -14,39 +14,47 @@ from cosmodrome.story.template import format_value
 def variable_reads(story: Story) -> set[str]:
     """Variables some text, condition or effect reads; a variable's own update
     (`x: x + 1`) does not count as reading it."""
-    reads: set[str] = set()
-    for node in story.nodes.values():
-        if node.title is not None:
-            reads.update(node.title.names)
-        for block in node.blocks:
-            reads.update(block.template.names)
-            if block.condition is not None:
-                reads.update(block.condition.reads)
-        effects = list(node.on_enter)
-        for choice in node.choices:
-            reads.update(choice.text.names)
-            if choice.condition is not None:
-                reads.update(choice.condition.reads)
-            effects.extend(choice.effects)
-        for effect in effects:
-            reads.update(effect.value.reads - {effect.variable})
-    return reads
+    return reads_and_writes(story)[0]
 
 
 def variable_writes(story: Story) -> set[str]:
     """Variables some effect assigns."""
+    return reads_and_writes(story)[1]
+
+
+def reads_and_writes(story: Story) -> tuple[set[str], set[str]]:
+    """`variable_reads` and `variable_writes`, in one walk over the story."""
+    reads: set[str] = set()
     writes: set[str] = set()
+    done: set[int] = set()  # conditions and effects are shared: each is looked at once
     for node in story.nodes.values():
-        writes.update(e.variable for e in node.on_enter)
+        if node.title is not None and len(node.title.parts) > 1:
+            reads.update(node.title.names)
+        for block in node.blocks:
+            if len(block.template.parts) > 1:  # most texts name no variable
+                reads.update(block.template.names)
+            if block.condition is not None:
+                reads.update(block.condition.reads)
+        effects = list(node.on_enter)
         for choice in node.choices:
-            writes.update(e.variable for e in choice.effects)
-    return writes
+            if len(choice.text.parts) > 1:
+                reads.update(choice.text.names)
+            condition = choice.condition
+            if condition is not None and id(condition) not in done:
+                done.add(id(condition))
+                reads.update(condition.reads)
+            effects.extend(choice.effects)
+        for effect in effects:
+            writes.add(effect.variable)
+            if effect.value.reads:
+                reads.update(effect.value.reads - {effect.variable})
+    return reads, writes
 
 
 def usage_findings(flow: Flow) -> Iterator[Finding]:
     """`unused-variable`, `never-set`, `unrevealed-fact`, `unused-era`, `unused-place`."""
     story = flow.story
-    reads, writes = variable_reads(story), variable_writes(story)
+    reads, writes = reads_and_writes(story)
     for name, var in story.variables.items():
         if not var.visible and name not in reads:
             what = "is set but never read" if name in writes else "is never used"
@@ -56,7 +64,7 @@ def usage_findings(flow: Flow) -> Iterator[Finding]:
             shown = value if value is not None else f'"{var.default}"'
             message = f"variable '{name}' is never set, so it is always {shown}"
             yield Finding("never-set", message, var.position)
-    listed = {f for node in story.nodes.values() for f in node.facts}
+    listed = {f for node in story.nodes.values() if node.facts for f in node.facts}
     for fact in story.facts.values():
         if fact.id not in listed:
             yield Finding("unrevealed-fact", f"fact '{fact.id}' is never revealed", fact.position)
