@@ -11,8 +11,6 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
-from cosmodrome.saves.atomic import write_atomic
-
 SETTINGS_FILE = "settings.json"
 DEFAULT_THEME = "textual-dark"
 HIGH_CONTRAST_THEME = "cosmodrome-high-contrast"
@@ -82,6 +80,8 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
 def save_settings(path: Path, settings: Settings) -> None:
     """Write `settings` to `path` atomically, creating the directory; raises `OSError`."""
     path.parent.mkdir(parents=True, exist_ok=True)
+    from cosmodrome.saves.atomic import write_atomic  # the save store: not needed to start
+
     data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
     write_atomic(path, data.encode("utf-8"))
 

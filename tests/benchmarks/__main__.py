@@ -1,4 +1,4 @@
-"""`python -m tests.benchmarks [--quick]`: every timing budget of Cosmodrome, as a table.
+"""`python -m tests.benchmarks [--quick] [--only GROUP]`: every timing budget of Cosmodrome, as a table.
 
 Each figure is a median of several runs, set against a baseline measured in the
 same run (alternating with it), so the ratio means something on a noisy machine.
@@ -66,6 +66,9 @@ def _engine_rows(small: Path, large: Path, choices: int, runs: int) -> list[Row]
         gc.unfreeze()
 
 
+GROUPS = ("loading", "cached", "engine", "saves", "startup", "keypresses")
+
+
 def _step(label: str, action: Callable[[], list[Row]], rows: list[Row]) -> None:
     start = time.perf_counter()
     print(f"  {label} ...", end="", flush=True, file=sys.stderr)
@@ -76,7 +79,15 @@ def _step(label: str, action: Callable[[], list[Row]], rows: list[Row]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m tests.benchmarks", description=__doc__)
     parser.add_argument("--quick", action="store_true", help="fewer runs: a rough table")
+    parser.add_argument(
+        "--only",
+        action="append",
+        choices=GROUPS,
+        metavar="GROUP",
+        help=f"run only this group of rows (repeatable): {', '.join(GROUPS)}",
+    )
     args = parser.parse_args(argv)
+    wanted = set(args.only or GROUPS)
     runs = 3 if args.quick else 7
     rows: list[Row] = []
     with tempfile.TemporaryDirectory(prefix="cosmodrome-bench-") as temp:
@@ -84,28 +95,37 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["COSMODROME_CACHE"] = str(work / "cache")  # never the user's cache
         print("Cosmodrome benchmarks", file=sys.stderr)
         small, large = work / "story-1000", work / "story-10000"
-        generate_story(small, 1_000)
-        generate_story(large, 10_000)
-        _step(
-            "loading",
-            lambda: loading.cold_load_rows(small, large, max(3, runs // 2)),
-            rows,
-        )
-        _step("cached loading", lambda: [loading.cached_load_row(large, work / "c", runs)], rows)
+        if wanted & {"loading", "cached", "engine"}:
+            generate_story(small, 1_000)
+            generate_story(large, 10_000)
+        if "loading" in wanted:
+            _step(
+                "loading",
+                lambda: loading.cold_load_rows(small, large, max(3, runs // 2)),
+                rows,
+            )
+        if "cached" in wanted:
+            _step(
+                "cached loading", lambda: [loading.cached_load_row(large, work / "c", runs)], rows
+            )
         choices = 5_000 if args.quick else 20_000
-        _step("engine", lambda: _engine_rows(small, large, choices, runs), rows)
+        if "engine" in wanted:
+            _step("engine", lambda: _engine_rows(small, large, choices, runs), rows)
         shipped_dir, shipped, story_note = _shipped_story()
-        _step("saves", lambda: saving.save_rows(shipped, work, runs * 3), rows)
-        _step(
-            "start-up",
-            lambda: terminal.cold_start_rows(shipped_dir, work, runs, story_note),
-            rows,
-        )
-        _step(
-            "keypresses",
-            lambda: terminal.keypress_rows(shipped, work, 200, 0 if args.quick else 550),
-            rows,
-        )
+        if "saves" in wanted:
+            _step("saves", lambda: saving.save_rows(shipped, work, runs * 3), rows)
+        if "startup" in wanted:
+            _step(
+                "start-up",
+                lambda: terminal.cold_start_rows(shipped_dir, work, runs, story_note),
+                rows,
+            )
+        if "keypresses" in wanted:
+            _step(
+                "keypresses",
+                lambda: terminal.keypress_rows(shipped, work, 200, 0 if args.quick else 550),
+                rows,
+            )
     print()
     print(render(rows))
     print()

@@ -12,19 +12,21 @@ import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path, PurePath
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 
 from cosmodrome.engine import GameError
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE, LoadedGame, SaveError, SaveStore
 from cosmodrome.settings import Settings
 from cosmodrome.story.model import Story
 from cosmodrome.tui.commands import CosmodromeCommands
 from cosmodrome.tui.live import WATCH_INTERVAL, LiveShell
-from cosmodrome.tui.session import Loaded
+from cosmodrome.tui.session import AUTOSAVE, QUICKSAVE, Loaded
 from cosmodrome.tui.text import sentence
+
+if TYPE_CHECKING:  # the save store is imported once the title is drawn
+    from cosmodrome.saves import LoadedGame, SaveStore
 
 Start = Literal["title", "new"]
 GAME_ACTIONS = frozenset(
@@ -53,7 +55,7 @@ class CosmodromeApp(LiveShell):
     def __init__(
         self,
         story: Story,
-        store: SaveStore,
+        store: SaveStore | Callable[[], SaveStore],
         *,
         settings: Settings | None = None,
         settings_file: Path | None = None,
@@ -120,7 +122,9 @@ class CosmodromeApp(LiveShell):
         if action == "toggle_inspector":
             return self.watching and self.session.playing
         if action == "continue_game":
-            return self.session.playing or self.session.store.exists(AUTOSAVE)
+            # before the store is opened, Continue is offered and finds out when chosen
+            session = self.session
+            return session.playing or not session.store_open or session.store.exists(AUTOSAVE)
         if action in GAME_ACTIONS:
             return self.session.playing
         return True
@@ -154,6 +158,8 @@ class CosmodromeApp(LiveShell):
 
     def load_from(self, name: str) -> bool:
         """Load slot `name` and show it; a refusal is one line for the player."""
+        from cosmodrome.saves import SaveError
+
         try:
             loaded = self.session.load(name)
         except SaveError as exc:
@@ -171,6 +177,8 @@ class CosmodromeApp(LiveShell):
         self.show_play()
 
     def save_to(self, name: str) -> bool:
+        from cosmodrome.saves import SaveError
+
         try:
             self.session.save(name)
         except SaveError as exc:
@@ -180,6 +188,8 @@ class CosmodromeApp(LiveShell):
         return True
 
     def delete_slot(self, name: str) -> bool:
+        from cosmodrome.saves import SaveError
+
         try:
             self.session.store.delete(name)
         except (SaveError, OSError) as exc:

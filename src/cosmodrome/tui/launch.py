@@ -3,10 +3,21 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from cosmodrome.story.model import Story
+
+if TYPE_CHECKING:
+    from cosmodrome.saves import LoadedGame, SaveStore
+
+
+def _open_store(directory: Path) -> SaveStore:
+    from cosmodrome.saves import SaveStore
+
+    return SaveStore(directory)
 
 
 def play_tui(
@@ -24,24 +35,29 @@ def play_tui(
     edit. Returns the exit code: 1 when the save cannot be loaded."""
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import saves_dir
-    from cosmodrome.saves import AUTOSAVE, LoadedGame, SaveError, SaveStore, check_slot_name
     from cosmodrome.settings import load_settings, settings_path
 
     directory = saves_dir(saves)
-    store = SaveStore(directory)
-    name = load if load is not None else AUTOSAVE if resume else None
     start = "title"
-    if name == AUTOSAVE and load is None and not store.exists(AUTOSAVE):
-        print("cosmodrome: no autosave to continue; starting a new game", file=stderr)
-        name, start = None, "new"
     opening: tuple[str, LoadedGame] | None = None
-    if name is not None:
-        try:
-            name = check_slot_name(name)
-            opening = (name, store.load(name, story))
-        except SaveError as exc:
-            print(f"cosmodrome: {exc}", file=stderr)
-            return Exit.FAILURE
+    store: SaveStore | Callable[[], SaveStore]
+    if load is None and not resume:
+        store = partial(_open_store, directory)  # imported after the title is drawn
+    else:
+        from cosmodrome.saves import AUTOSAVE, SaveError, SaveStore, check_slot_name
+
+        store = SaveStore(directory)
+        name: str | None = load if load is not None else AUTOSAVE
+        if load is None and not store.exists(AUTOSAVE):
+            print("cosmodrome: no autosave to continue; starting a new game", file=stderr)
+            name, start = None, "new"
+        if name is not None:
+            try:
+                name = check_slot_name(name)
+                opening = (name, store.load(name, story))
+            except SaveError as exc:
+                print(f"cosmodrome: {exc}", file=stderr)
+                return Exit.FAILURE
     settings, problems = load_settings(settings_path(directory))
 
     from cosmodrome.tui.app import CosmodromeApp
@@ -56,5 +72,8 @@ def play_tui(
         resume=opening,
         watch=watch,
     )
-    app.run()
+    try:
+        app.run()
+    finally:
+        app.session.flush()  # a move whose autosave was still owed when the app stopped
     return app.return_code or Exit.OK

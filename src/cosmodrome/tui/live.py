@@ -10,13 +10,16 @@ times the polls and tells the screens what to show.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity
-from cosmodrome.story.watch import Reload, StoryWatcher
 from cosmodrome.tui.shell import GameShell
 from cosmodrome.tui.text import plural
+
+if TYPE_CHECKING:  # imported only under --watch
+    from cosmodrome.story.watch import Reload, StoryWatcher
 
 WATCH_INTERVAL = 0.5  # seconds between two looks at the story's files
 
@@ -51,6 +54,8 @@ class LiveShell(GameShell):
     def watch_story(self, directory: Path, interval: float = WATCH_INTERVAL) -> None:
         """Reload the story from `directory` when one of its files changes, looking every
         `interval` seconds once the app runs (0: only when `check_story_files` is called)."""
+        from cosmodrome.story.watch import StoryWatcher
+
         self.watcher = StoryWatcher(directory, self.story)
         self._watch_interval = interval
 
@@ -80,6 +85,8 @@ class LiveShell(GameShell):
         except Exception as exc:  # an author's edit must never end the game
             where = str(Path(watcher.directory) / "story.yaml")
             problem = Diagnostic(where, 1, 1, Severity.ERROR, f"cannot reload: {exc}", "file")
+            from cosmodrome.story.watch import Reload
+
             result = Reload(None, [problem], watcher.last_good)
         self.post_message(StoryChanged(result))
 

@@ -9,10 +9,16 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from cosmodrome.engine import Game, GameState, Passage
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE, LoadedGame, SaveError, SaveStore, SlotInfo
 from cosmodrome.story.model import Story
+
+if TYPE_CHECKING:  # the save store is imported when first used: after the title is drawn
+    from cosmodrome.saves import LoadedGame, SaveStore, SlotInfo
+
+AUTOSAVE = "autosave"  # the slot names of `cosmodrome.saves.slots`, checked by a test
+QUICKSAVE = "quicksave"
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,25 +29,54 @@ class Loaded:
     notes: tuple[str, ...]
 
 
+def _save_errors() -> tuple[type[Exception], ...]:
+    """The errors of a store that cannot read or write: `SaveError` and `OSError`."""
+    from cosmodrome.saves import SaveError
+
+    return (SaveError, OSError)
+
+
 class Session:
     """The current game (if any) over one story and one save store.
 
     Every move writes the autosave, so quitting at any instant loses nothing.
     When the store cannot write, play goes on and `saving_problem` says why.
+    With `defer` set, a move's autosave is handed to it to run a moment later (after
+    the frame is drawn); `flush` writes any autosave still owed, and so does `autosave`.
     """
 
     def __init__(
-        self, story: Story, store: SaveStore, clock: Callable[[], float] = time.monotonic
+        self,
+        story: Story,
+        store: SaveStore | Callable[[], SaveStore],
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        """`store` may be a function giving the store, called when it is first needed."""
         self.story = story
         self.game = Game(story)
-        self.store = store
+        self._store = None if callable(store) else store
+        self._open_store = store if callable(store) else None
         self.clock = clock
         self.state: GameState | None = None
         self.saving_problem: str | None = None
         self._problem_told = False  # whether the player has been told saving is off
         self._seconds_before = 0.0  # play time before `_since`
         self._since = clock()
+        self._owed = False  # a move whose autosave is deferred and not yet written
+        self.defer: Callable[[Callable[[], object]], None] | None = None
+
+    @property
+    def store(self) -> SaveStore:
+        """The save store (opened now if it was given as a function)."""
+        if self._store is None:
+            assert self._open_store is not None
+            self._store = self._open_store()
+        return self._store
+
+    @property
+    def store_open(self) -> bool:
+        """Whether the store exists yet (asking `store` opens it)."""
+        return self._store is not None
 
     # -- the clock ------------------------------------------------------------
 
@@ -73,7 +108,7 @@ class Session:
         """Start the story from the beginning (replacing the autosave)."""
         self.state = self.game.start()
         self._reset_clock(0.0)
-        self.autosave()
+        self._moved()
         return self.state
 
     def take(self, key: str) -> GameState:
@@ -81,7 +116,7 @@ class Session:
         self.state = self.game.take(self.require(), key)
         if self.state.ended:
             self._record_ending(self.state.node)
-        self.autosave()
+        self._moved()
         return self.state
 
     def take_number(self, number: int) -> GameState:
@@ -89,7 +124,7 @@ class Session:
         self.state = self.game.take_number(self.require(), number)  # checks range and locks
         if self.state.ended:
             self._record_ending(self.state.node)
-        self.autosave()
+        self._moved()
         return self.state
 
     def undo(self) -> bool:
@@ -98,7 +133,7 @@ class Session:
         if state.previous is None:
             return False
         self.state = self.game.undo(state, 1)
-        self.autosave()
+        self._moved()
         return True
 
     def change_story(self, story: Story) -> tuple[str, ...]:
@@ -106,6 +141,7 @@ class Session:
         is fitted to it as a save would be (renamed nodes followed, variables added or
         dropped...). Returns one sentence per adaptation; when no place of the game is
         left in the story, a new game starts and the sentence says so."""
+        from cosmodrome.saves import SaveError
         from cosmodrome.saves.compat import adapt_history
 
         self.story = story
@@ -124,13 +160,27 @@ class Session:
 
     # -- the save store --------------------------------------------------------
 
+    def _moved(self) -> None:
+        """Autosave the move: now, or through `defer` (one pending write at a time)."""
+        if self.defer is None:
+            self.autosave()
+            return
+        if not self._owed:
+            self._owed = True
+            self.defer(self.flush)
+
+    def flush(self) -> str | None:
+        """Write the autosave still owed by a deferred move, if any; as `autosave`."""
+        return self.autosave() if self._owed else None
+
     def autosave(self) -> str | None:
         """Write the autosave; returns the problem when saving has just started failing."""
+        self._owed = False
         if self.state is None:
             return None
         try:
             self.store.save(AUTOSAVE, self.story, self.state, self.play_seconds)
-        except (SaveError, OSError) as exc:
+        except _save_errors() as exc:
             first = self.saving_problem is None
             self.saving_problem = str(exc) or exc.__class__.__name__
             return self.saving_problem if first else None
@@ -148,14 +198,14 @@ class Session:
     def _record_ending(self, node_id: str) -> None:
         try:
             self.store.record_ending(self.story.id, node_id)
-        except (SaveError, OSError) as exc:
+        except _save_errors() as exc:
             self.saving_problem = self.saving_problem or str(exc)
 
     def endings_found(self) -> frozenset[str]:
         """The ending nodes reached in any run of this story (this one included)."""
         try:
             found = self.store.endings_found(self.story.id)
-        except (SaveError, OSError):
+        except _save_errors():
             found = frozenset()
         if self.state is not None and self.state.ended:
             found = found | {self.state.node}
@@ -188,7 +238,7 @@ class Session:
         """Every slot in the store; an unreadable directory gives none."""
         try:
             return self.store.slots()
-        except (SaveError, OSError):
+        except _save_errors():
             return []
 
     def autosave_slot(self) -> SlotInfo | None:

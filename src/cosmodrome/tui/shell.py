@@ -18,7 +18,6 @@ from textual.app import App
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from cosmodrome.saves import SaveStore
 from cosmodrome.settings import HIGH_CONTRAST_THEME, Settings, save_settings
 from cosmodrome.story.model import Story
 from cosmodrome.tui.screens.title import TitleScreen
@@ -26,6 +25,7 @@ from cosmodrome.tui.session import Session
 from cosmodrome.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
+    from cosmodrome.saves import SaveStore
     from cosmodrome.tui.screens.play import PlayScreen
 
 MIN_WIDTH = 80
@@ -38,7 +38,7 @@ class GameShell(App[None]):
     def __init__(
         self,
         story: Story,
-        store: SaveStore,
+        store: SaveStore | Callable[[], SaveStore],
         *,
         settings: Settings | None = None,
         settings_file: Path | None = None,
@@ -50,6 +50,7 @@ class GameShell(App[None]):
         super().__init__()
         self.story = story
         self.session = Session(story, store, clock)
+        self.session.defer = self._autosave_after_frame  # a move's frame first, then its save
         self.settings = settings or Settings()
         self.settings_file = settings_file
         self._settings_problems = settings_problems
@@ -64,6 +65,18 @@ class GameShell(App[None]):
 
     def get_default_screen(self) -> Screen[None]:
         return self._title_screen
+
+    def _autosave_after_frame(self, flush: Callable[[], object]) -> None:
+        # on the event loop, as every other write of the store: two saves never overlap
+        def write() -> None:
+            flush()
+            self._report_saving()
+
+        self.call_after_refresh(write)
+
+    async def _on_exit_app(self) -> None:
+        self.session.flush()  # however the app stops, the last move is saved
+        await super()._on_exit_app()
 
     def _hang_up(self) -> None:
         """The terminal went away: write the autosave (with the play time) and stop."""

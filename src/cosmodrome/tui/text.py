@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
-from cosmodrome.saves import SlotInfo
-from cosmodrome.story.expr import Value
 from cosmodrome.story.model import Era, Place
+
+if TYPE_CHECKING:
+    from cosmodrome.saves import SlotInfo
+    from cosmodrome.story.expr import Value
 
 
 def era_name(era: Era) -> str:

@@ -81,11 +81,7 @@ class PlayScreen(GameScreen):
         inspector = self.query_one(Inspector)
         if inspector.display:
             inspector.show(inspect_state(session.game, state))
-        self.run_worker(
-            self.query_one(Transcript).follow(session.game, state, typewriter=typewriter),
-            group="transcript",
-            exclusive=False,
-        )
+        self.query_one(Transcript).follow(session.game, state, typewriter=typewriter)
 
     def show_problems(self, lines: tuple[str, ...]) -> None:
         """The errors of a broken edit of the story; none hides the panel."""

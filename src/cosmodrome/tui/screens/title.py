@@ -66,11 +66,13 @@ class TitleScreen(GameScreen):
                 yield TitleMenu(id="title-menu")
         yield Footer()
 
-    def on_mount(self) -> None:
-        self.refresh_menu()
-
     def on_screen_resume(self) -> None:
-        self.refresh_menu()
+        if self.session.store_open:
+            self.refresh_menu()
+            return
+        # draw the title first; the save store (and the Continue line) a moment later
+        self.refresh_menu(with_continue=False)
+        self.call_after_refresh(self.refresh_menu)
 
     def _continue_option(self) -> Option | None:
         """Continue, with where and when on a second line; None when there is no game."""
@@ -90,11 +92,12 @@ class TitleScreen(GameScreen):
             return Option(menu.two_lines("Continue", detail), id="continue")
         return None
 
-    def refresh_menu(self) -> None:
-        """Rebuild the menu: Continue appears only when there is a game to continue."""
+    def refresh_menu(self, *, with_continue: bool = True) -> None:
+        """Rebuild the menu: Continue appears only when there is a game to continue
+        (`with_continue=False`: not yet, without opening the save store)."""
         menu = self.query_one(TitleMenu)
         options = [Option(Content("New game"), id="new")]
-        resume = self._continue_option()
+        resume = self._continue_option() if with_continue else None
         if resume is not None:
             options.append(resume)
         options += [

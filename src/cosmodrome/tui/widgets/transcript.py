@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from textual.containers import VerticalScroll
+from textual.geometry import Size
+from textual.layout import DockArrangeResult
 from textual.widgets import Markdown
 
 from cosmodrome.engine import Game, GameState
@@ -19,62 +19,92 @@ class Transcript(VerticalScroll):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self._shown: list[GameState] = []  # the states whose passages are mounted, in order
-        self._lock = asyncio.Lock()  # one update at a time, however fast the player moves
+        self._views: list[PassageView] = []  # their views, in the same order
         self._target: PassageView | None = None  # the passage to bring into view
         self._following = False  # until the target is laid out and in view
 
     @property
     def current(self) -> PassageView | None:
-        views = list(self.query_children(PassageView))
-        return views[-1] if views else None
+        return self._views[-1] if self._views else None
 
     @property
     def settled(self) -> bool:
         """Whether every passage shown has its text laid out (none still parsing or typing)."""
-        return all(view.rendered for view in self.query_children(PassageView))
+        return all(view.rendered and view.is_mounted for view in self._views)
 
     @property
     def revealing(self) -> bool:
         current = self.current
         return current is not None and current.revealing
 
-    async def follow(self, game: Game, state: GameState, *, typewriter: bool) -> None:
+    def follow(self, game: Game, state: GameState, *, typewriter: bool) -> None:
         """Show the history of `state`: keep the passages already shown that are still part
-        of it, drop the rest, and add the new ones; the newest scrolls into view."""
-        async with self._lock:
-            await self._follow(game, state, typewriter=typewriter)
-
-    async def _follow(self, game: Game, state: GameState, *, typewriter: bool) -> None:
+        of it, drop the rest, and add the new ones; the newest scrolls into view. The
+        changes are laid out with the rest of the screen, in the same frame."""
         history = state.history()
         start, keep = self._overlap(history)
         if keep == 0:
             start = max(0, len(history) - MAX_PASSAGES)
-        views = list(self.query_children(PassageView))
-        if keep < len(views):
-            await self.remove_children(views[keep:])
-        arriving = history[start + keep :]
-        added = [
-            self._view(game, moment, typewriter=typewriter and moment is state)
-            for moment in arriving
-        ]
-        if added:
-            await self.mount_all(added)
-        shown = self._shown[:keep] + arriving
-        views = views[:keep] + added
-        excess = len(views) - MAX_PASSAGES
-        if excess > 0:
-            await self.remove_children(views[:excess])
-            views, shown = views[excess:], shown[excess:]
+        views = self._views
+        combined = self._shown[:keep] + history[start + keep :]
+        drop = max(0, len(combined) - MAX_PASSAGES)
+        shown = combined[drop:]
+        reused = views[drop:keep]
+        if reused and not reused[-1].flat and len(reused) < len(shown):
+            reused.pop()  # a typed-out passage that is read now: drawn again, flat
+        for index, view in enumerate(reused):
+            if view.flat:
+                view.set_chosen(self._chosen(shown, index))
+        gone = [view for view in views if view not in reused]
+        spare = [view for view in gone if view.flat]  # redrawn: cheaper than mounting anew
+        doomed = [view for view in gone if not view.flat]
+        added: list[PassageView] = []
+        fresh: list[PassageView] = []
+        for index in range(len(reused), len(shown)):
+            passage = game.passage(shown[index])
+            chosen = self._chosen(shown, index)
+            if spare and not (typewriter and index == len(shown) - 1):
+                view = spare.pop()
+                view.show_passage(passage.title, passage.text, passage.ending, chosen)
+                self.move_child(view, after=len(self.children) - 1)
+            else:
+                view = self._view(game, shown, index, typewriter=typewriter)
+                fresh.append(view)
+            added.append(view)
+        doomed += spare
+        if doomed:
+            self.remove_children(doomed)
+        if fresh:
+            self.mount_all(fresh)
         self._shown = shown
-        for index, view in enumerate(views):
-            after = shown[index + 1] if index + 1 < len(shown) else None
-            view.set_chosen(after.last.text if after is not None and after.last else None)
-        if not views:
+        self._views = reused + added
+        if not shown:
             return
-        newest = views[-1]
-        self._target = newest
+        self._target = self._views[-1]
         self._following = True
         self.call_after_refresh(self._scroll_to_target)
+
+    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
+        # bring the newest passage's top into view as the transcript is laid out, not in
+        # a frame after: a move is drawn at once
+        arrangement = super().arrange(size, optimal)
+        target = self._target
+        if self._following and target is not None:
+            for placement in arrangement.placements:
+                if placement.widget is target:
+                    bottom = arrangement.total_region.bottom
+                    end = max(0, bottom - self.container_size.height)
+                    top = min(placement.region.y, end)
+                    self.set_reactive(VerticalScroll.scroll_y, top)
+                    self.set_reactive(VerticalScroll.scroll_target_y, top)
+                    self.vertical_scrollbar.position = top
+                    break
+        return arrangement
+
+    @staticmethod
+    def _chosen(shown: list[GameState], index: int) -> str | None:
+        after = shown[index + 1] if index + 1 < len(shown) else None
+        return after.last.text if after is not None and after.last is not None else None
 
     def _scroll_to_target(self) -> None:
         """Bring the newest passage's top into view (or as near as the end allows)."""
@@ -131,10 +161,19 @@ class Transcript(VerticalScroll):
             keep += 1
         return start, keep
 
-    @staticmethod
-    def _view(game: Game, moment: GameState, *, typewriter: bool) -> PassageView:
+    def _view(
+        self, game: Game, shown: list[GameState], index: int, *, typewriter: bool
+    ) -> PassageView:
+        moment = shown[index]
         passage = game.passage(moment)
-        return PassageView(passage.title, passage.text, passage.ending, typewriter=typewriter)
+        newest = index == len(shown) - 1
+        return PassageView(
+            passage.title,
+            passage.text,
+            passage.ending,
+            typewriter=typewriter and newest,
+            chosen=self._chosen(shown, index),
+        )
 
     def finish_reveal(self) -> None:
         current = self.current

@@ -1,0 +1,97 @@
+"""What keeps a move quick without losing anything: the autosave written after the frame
+(but always before the game stops), passages drawn flat, and a start that leaves the save
+store and the story watcher for later."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from cosmodrome import saves
+from cosmodrome.story.loader import load_story
+from cosmodrome.tui import session as session_module
+from cosmodrome.tui.markdown_text import markdown_content
+from cosmodrome.tui.screens.play import PlayScreen
+from cosmodrome.tui.session import Session
+from cosmodrome.tui.widgets.passage import PassageView
+from tests.tui.harness import SAMPLE, FakeClock, make_app, make_store, settle
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def test_a_deferred_autosave_is_written_once_when_flushed(tmp_path: Path) -> None:
+    session = Session(load_story(SAMPLE), make_store(tmp_path), FakeClock())
+    owed: list[Callable[[], object]] = []
+    session.defer = owed.append
+    session.new_game()
+    session.take_number(2)
+    assert len(owed) == 1  # two moves, one write owed: saves never pile up
+    assert not make_store(tmp_path).exists(saves.AUTOSAVE)
+    owed[0]()
+    assert make_store(tmp_path).load(saves.AUTOSAVE, session.story).state.steps == 1
+    session.take_number(2)
+    assert len(owed) == 2
+    assert session.flush() is None
+    assert make_store(tmp_path).load(saves.AUTOSAVE, session.story).state.steps == 2
+
+
+def test_the_owed_autosave_is_written_however_the_app_stops(tmp_path: Path) -> None:
+    import asyncio
+
+    async def play() -> None:
+        app = make_app(tmp_path)
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("n")
+            await settle(pilot)
+            app.take_number(2)  # and stop before the frame after it is drawn
+            app.exit()
+        story = app.session.story
+        assert make_store(tmp_path).load(saves.AUTOSAVE, story).state.node == "checkpoint"
+
+    asyncio.run(play())
+
+
+async def test_read_passages_are_flat_text_and_a_bracket_is_not_markup(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        views = list(screen.query(PassageView))
+        assert [view.flat for view in views] == [True, True]
+        assert not screen.query("PassageView Markdown")  # no tree of blocks per passage
+
+
+def test_markdown_becomes_styled_text_without_markup() -> None:
+    content = markdown_content(
+        "# Head\n\nA *famous* [red]x[/red] **bold**\n\n> said\n\n- one\n- two"
+    )
+    assert content.plain == "Head\n\nA famous [red]x[/red] bold\n\n▌ said\n\n• one\n• two"
+    styles = {(content.plain[s.start : s.end], str(s.style)) for s in content.spans}
+    assert ("Head", "bold") in styles
+    assert ("famous", "italic") in styles
+    assert ("bold", "bold") in styles
+
+
+def test_the_slot_names_of_the_session_are_the_stores() -> None:
+    assert session_module.AUTOSAVE == saves.AUTOSAVE
+    assert session_module.QUICKSAVE == saves.QUICKSAVE
+
+
+def test_the_app_imports_neither_the_save_store_nor_the_watcher() -> None:
+    code = (
+        "import sys, cosmodrome.tui.app, cosmodrome.tui.launch; "
+        "print(' '.join(m for m in sys.modules if m.startswith('cosmodrome')))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, check=True
+    )
+    loaded = result.stdout.split()
+    assert "cosmodrome.tui.app" in loaded
+    assert not [m for m in loaded if m.startswith("cosmodrome.saves")]
+    assert "cosmodrome.story.watch" not in loaded
