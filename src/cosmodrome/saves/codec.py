@@ -13,9 +13,11 @@ Layout (one move per line, so a save is readable and diffs well)::
       "checksum": "sha256:<hex>"
     }
 
-The checksum is the SHA-256 of the canonical JSON (sorted keys, no spaces,
-ASCII) of everything but the checksum, so reformatting keeps a save valid while
-truncating or editing it does not.
+The checksum Cosmodrome writes is the SHA-256 of the file's exact bytes before
+the checksum line, so checking it costs one hash and truncating or editing a save
+is detected. A file made by hand (or by an earlier Cosmodrome) may instead carry
+the SHA-256 of the canonical JSON (sorted keys, no spaces, ASCII) of everything
+but the checksum; that is accepted too, at the cost of re-serialising.
 """
 
 from __future__ import annotations
@@ -33,7 +35,6 @@ from cosmodrome.saves.history import Json
 FORMAT = "cosmodrome-save"
 VERSION = 1
 MAX_FILE_BYTES = 2 * 1024 * 1024
-MAX_DEPTH = 8  # the format's own nesting is 5 levels
 MAX_PLAY_SECONDS = 1e10
 MAX_TITLE = 500
 
@@ -68,8 +69,14 @@ class Document:
     history: object
 
 
+_SEAL_HEAD = b'  "checksum": "sha256:'
+_SEAL_TAIL = b'"\n}\n'
+_SEAL_LENGTH = len(_SEAL_HEAD) + 64 + len(_SEAL_TAIL)
+
+
 def checksum(body: Json) -> str:
-    """The checksum of a document without its `checksum` field."""
+    """The canonical checksum of a document without its `checksum` field (what a
+    hand-made save carries; Cosmodrome writes `sealed_checksum` of the bytes)."""
     canonical = json.dumps(body, sort_keys=True, separators=(",", ":"), ensure_ascii=True)
     return "sha256:" + hashlib.sha256(canonical.encode("ascii")).hexdigest()
 
@@ -88,35 +95,50 @@ def _header_json(header: Header) -> Json:
     }
 
 
-def _dump(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(", ", ": "))
+def sealed_checksum(prefix: bytes | memoryview) -> str:
+    """The checksum Cosmodrome writes: of the file's bytes before the checksum line."""
+    return "sha256:" + hashlib.sha256(prefix).hexdigest()
 
 
-def encode(header: Header, history: Json) -> bytes:
-    """The file's bytes: readable JSON, one move per line. Raises `ValueError` for text
+# One encoder for every value: `json.dumps` with options would build one per call.
+_ENCODER = json.JSONEncoder(ensure_ascii=False, separators=(", ", ": "))
+
+
+def dump(value: object) -> str:
+    """`value` as one line of the file's JSON."""
+    return _ENCODER.encode(value)
+
+
+_KEYS = {key: f"{dump(key)}: " for key in _HEADER_KEYS}
+
+
+def encode_line(value: object) -> bytes:
+    """`value` as one line of the file's JSON, in UTF-8. Raises `ValueError` for text
     that cannot be encoded (a lone surrogate)."""
+    return _ENCODER.encode(value).encode("utf-8")
+
+
+def encode(header: Header, start: Json, moves: list[bytes]) -> bytes:
+    """The file's bytes: readable JSON, one move per line (`moves` already encoded, see
+    `encode_line`). Raises `ValueError` for text that cannot be encoded (a lone surrogate)."""
     head = _header_json(header)
-    body: Json = {"format": FORMAT, "version": VERSION, "header": head, "history": history}
-    moves = history["moves"]
-    assert isinstance(moves, list)
     lines = [
         "{",
-        f'  "format": {_dump(FORMAT)},',
+        f'  "format": {dump(FORMAT)},',
         f'  "version": {VERSION},',
         '  "header": {',
-        ",\n".join(f"    {_dump(key)}: {_dump(value)}" for key, value in head.items()),
+        ",\n".join(f"    {_KEYS[key]}{dump(value)}" for key, value in head.items()),
         "  },",
         '  "history": {',
-        f'    "start": {_dump(history["start"])},',
+        f'    "start": {dump(start)},',
+        '    "moves": [' if moves else '    "moves": []',
+        "",
     ]
-    if moves:
-        lines.append('    "moves": [')
-        lines.append(",\n".join(f"      {_dump(move)}" for move in moves))
-        lines.append("    ]")
-    else:
-        lines.append('    "moves": []')
-    lines += ["  },", f'  "checksum": {_dump(checksum(body))}', "}", ""]
-    return "\n".join(lines).encode("utf-8")
+    opening = "\n".join(lines).encode("utf-8")
+    closing = b"    ]\n  },\n" if moves else b"  },\n"
+    body = b"      " + b",\n      ".join(moves) + b"\n" if moves else b""
+    prefix = b"".join((opening, body, closing))
+    return b"".join((prefix, _SEAL_HEAD, sealed_checksum(prefix)[7:].encode(), _SEAL_TAIL))
 
 
 def _reject_constant(name: str) -> object:
@@ -132,35 +154,24 @@ def _unique_keys(pairs: list[tuple[str, object]]) -> dict[str, object]:
     return result
 
 
-def _too_deep(value: object, limit: int) -> bool:
-    """Whether containers nest deeper than `limit`; iterative, so no recursion limit."""
-    stack: list[tuple[object, int]] = [(value, 1)]
-    while stack:
-        item, depth = stack.pop()
-        children: list[object]
-        if isinstance(item, dict):
-            children = list(item.values())
-        elif isinstance(item, list):
-            children = item
-        else:
-            continue
-        if depth > limit:
-            return True
-        stack.extend((child, depth + 1) for child in children)
-    return False
+# Made once: `json.loads` with options would build a decoder per call.
+_QUICK_DECODER = json.JSONDecoder(parse_constant=_reject_constant)
+_STRICT_DECODER = json.JSONDecoder(object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
 
 
-def _parse(data: bytes) -> object:
+def _parse(data: bytes, sealed: bool) -> object:
     if len(data) > MAX_FILE_BYTES:
         raise SaveError(f"it is too large ({len(data)} bytes; a save is at most 2 MB)")
-    if not data.strip():
+    if not data or data.isspace():
         raise SaveError("it is empty")
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise SaveError("it is not UTF-8 text: damaged, or not a save") from None
     try:
-        return json.loads(text, object_pairs_hook=_unique_keys, parse_constant=_reject_constant)
+        if sealed:  # as Cosmodrome wrote it, so without duplicate keys: the quick parser
+            return _QUICK_DECODER.decode(text)
+        return _STRICT_DECODER.decode(text)
     except RecursionError:
         raise SaveError("it is nested too deeply to be a save") from None
     except json.JSONDecodeError as exc:
@@ -205,7 +216,8 @@ def _header(value: object) -> Header:
 def decode(data: bytes) -> Document:
     """The document in a save file's bytes, its checksum verified and header checked;
     raises `SaveError` with the reason, never anything else."""
-    value = _parse(data)
+    seal = _seal(data)
+    value = _parse(data, seal is not None)
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise SaveError("it is not a Cosmodrome save")
     version = value.get("version")
@@ -217,9 +229,22 @@ def decode(data: bytes) -> Document:
             "update the game to load it"
         )
     f.fields_of(value, "the file", _TOP_KEYS)
-    if _too_deep(value, MAX_DEPTH):
-        raise SaveError("it is nested too deeply to be a save")
-    body = {key: item for key, item in value.items() if key != "checksum"}
-    if value["checksum"] != checksum(body):
-        raise SaveError("its checksum does not match: the file was truncated or edited")
+    # Nesting beyond the format's own is refused by the type checks of every value.
+    if seal is None or value["checksum"] != seal:
+        body = {key: item for key, item in value.items() if key != "checksum"}
+        if value["checksum"] != checksum(body):
+            raise SaveError("its checksum does not match: the file was truncated or edited")
     return Document(_header(value["header"]), value["history"])
+
+
+def _seal(data: bytes) -> str | None:
+    """The checksum in the checksum line Cosmodrome writes at the end of `data`, when
+    it is there and right for the bytes before it; else None."""
+    cut = len(data) - _SEAL_LENGTH
+    if cut < 0:
+        return None
+    tail = data[cut:]
+    if not (tail.startswith(_SEAL_HEAD) and tail.endswith(_SEAL_TAIL)):
+        return None
+    claimed = "sha256:" + tail[len(_SEAL_HEAD) : -len(_SEAL_TAIL)].decode("ascii", "replace")
+    return claimed if claimed == sealed_checksum(memoryview(data)[:cut]) else None

@@ -109,7 +109,8 @@ def _taken_once(story: Story, saved: SavedState) -> frozenset[str]:
     return frozenset(kept)
 
 
-def _step(story: Story, step: Step | None) -> Step | None:
+def fit_step(story: Story, step: Step | None) -> Step | None:
+    """`step` with its node renamed as the story renamed it (unchanged otherwise)."""
     if step is None:
         return None
     node = story.resolve_node(step.node)
@@ -154,7 +155,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             once,
             story.nodes[node].is_ending,
             item.steps,
-            _step(story, item.last),
+            fit_step(story, item.last),
             state,
         )
     assert state is not None

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
+from cosmodrome.saves.restore import restore
+from cosmodrome.story.model import Story
 
 
 def reason(exc: OSError) -> str:
@@ -20,13 +26,23 @@ def read_bytes(path: Path) -> bytes:
     """The file's bytes; raises `SaveError` for a special or oversized file, `OSError`."""
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     fd = os.open(path, flags)  # non-blocking, so a FIFO planted as a slot cannot hang us
-    with os.fdopen(fd, "rb") as handle:
-        info = os.fstat(handle.fileno())
+    try:
+        info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
             raise SaveError("it is not a regular file")
         if info.st_size > codec.MAX_FILE_BYTES:
             raise SaveError(f"it is too large ({info.st_size} bytes; a save is at most 2 MB)")
-        return handle.read(codec.MAX_FILE_BYTES + 1)
+        chunks: list[bytes] = []
+        left = codec.MAX_FILE_BYTES + 1
+        while left > 0:  # the file may have grown since fstat: never more than the cap
+            chunk = os.read(fd, min(left, max(info.st_size + 1, 4096)))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            left -= len(chunk)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
 
 
 def read_document(path: Path) -> codec.Document:
@@ -40,11 +56,36 @@ def read_document(path: Path) -> codec.Document:
     return codec.decode(data)
 
 
-def read_game(path: Path) -> tuple[codec.Document, list[SavedState]]:
-    """The checked document and its saved states; raises `SaveError`, `FileNotFoundError`."""
-    document = read_document(path)
-    saved = decode_history(document.history)
-    header = document.header
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """The cyclic garbage collector off for the block (and back on after, if it was).
+    Loading a save allocates thousands of objects at once, none of them in a cycle:
+    the collector would walk them all, a tenth of the load, to free nothing."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def read_game(
+    path: Path, story: Story | None = None
+) -> tuple[codec.Document, list[SavedState] | GameState]:
+    """The checked document and its saved states, or, when the save fits `story`
+    exactly, the game already restored for it; raises `SaveError`, `FileNotFoundError`."""
+    with _collector_paused():
+        document = read_document(path)
+        header = document.header
+        if story is not None and (header.story_id, header.fingerprint) == (
+            story.id,
+            story.fingerprint,
+        ):
+            state = restore(story, document.history, header.node, header.choices)
+            if state is not None:
+                return document, state
+        saved = decode_history(document.history)
     if header.node != saved[-1].node or header.choices != saved[-1].steps:
         raise SaveError("its header does not match its history")
     return document, saved

@@ -7,8 +7,7 @@ story is edited; `compat` then fits them to the story as it is now.
 
 from __future__ import annotations
 
-import itertools
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cosmodrome.engine.state import GameState, Step
@@ -20,8 +19,8 @@ MAX_STATES = 2_000  # the undo history kept in a save; older states are dropped
 MAX_TOTAL_ENTRIES = 2_000_000
 MAX_STEPS = 10**9
 
-_STATE_KEYS = frozenset({"node", "vars", "visits", "facts", "once", "ended", "steps"})
-_MOVE_KEYS = frozenset(
+STATE_KEYS = frozenset({"node", "vars", "visits", "facts", "once", "ended", "steps"})
+MOVE_KEYS = frozenset(
     {"node", "took", "vars", "vars-", "visits", "visits-", "facts", "facts-", "once", "once-"}
     | {"ended", "steps"}
 )
@@ -94,9 +93,8 @@ def _set_delta(move: Json, key: str, old: frozenset[str], new: frozenset[str]) -
         move[key + "-"] = removed
 
 
-def encode_history(states: Sequence[GameState]) -> Json:
-    """`states` (oldest first) as `{"start": {...}, "moves": [...]}`."""
-    first = states[0]
+def encode_start(first: GameState) -> Json:
+    """The first state of a save's history, in full."""
     start: Json = {
         "node": first.node,
         "vars": dict(sorted(first.variables.items())),
@@ -108,22 +106,32 @@ def encode_history(states: Sequence[GameState]) -> Json:
     }
     if first.last is not None:
         start["took"] = _step(first.last)
-    moves: list[Json] = []
-    for old, new in itertools.pairwise(states):
-        move: Json = {}
-        if new.last is not None:
-            move["took"] = _step(new.last)
-        move["node"] = new.node
+    return start
+
+
+def encode_move(old: GameState, new: GameState) -> Json:
+    """The move from `old` to `new`: only what changed."""
+    move: Json = {}
+    if new.last is not None:
+        move["took"] = _step(new.last)
+    move["node"] = new.node
+    if new.variables is not old.variables:
         _mapping_delta(move, "vars", old.variables, new.variables)
+    if new.visits is not old.visits:
         _mapping_delta(move, "visits", old.visits, new.visits)
-        _set_delta(move, "facts", old.facts, new.facts)
-        _set_delta(move, "once", old.taken_once, new.taken_once)
-        if new.ended != old.ended:
-            move["ended"] = new.ended
-        if new.steps != old.steps + 1:
-            move["steps"] = new.steps
-        moves.append(move)
-    return {"start": start, "moves": moves}
+    _set_delta(move, "facts", old.facts, new.facts)
+    _set_delta(move, "once", old.taken_once, new.taken_once)
+    if new.ended != old.ended:
+        move["ended"] = new.ended
+    if new.steps != old.steps + 1:
+        move["steps"] = new.steps
+    return move
+
+
+def within_limits(states: int, total: int) -> bool:
+    """Whether a history of `states` states weighing `total` (see `entries_of`) may be
+    saved whole."""
+    return states <= MAX_STATES and total <= MAX_TOTAL_ENTRIES
 
 
 def newest_within_limits(history: list[GameState]) -> list[GameState]:
@@ -140,7 +148,7 @@ def newest_within_limits(history: list[GameState]) -> list[GameState]:
 # --- reading ------------------------------------------------------------------
 
 
-def _took(value: object, where: str) -> Step:
+def took(value: object, where: str) -> Step:
     if not isinstance(value, list) or len(value) != 3:
         raise f.refuse(where, "must be a list of [node, choice, text]")
     return Step(
@@ -172,7 +180,7 @@ def _bounded(size: int, where: str) -> None:
 def decode_history(value: object) -> list[SavedState]:
     """The saved states, oldest first; raises `SaveError` naming the first bad value."""
     history = f.fields_of(value, "history", frozenset({"start", "moves"}))
-    raw = f.fields_of(history["start"], "history.start", _STATE_KEYS, frozenset({"took"}))
+    raw = f.fields_of(history["start"], "history.start", STATE_KEYS, frozenset({"took"}))
     state = SavedState(
         f.ident(raw["node"], "history.start.node"),
         _variables(raw["vars"], "history.start.vars"),
@@ -181,7 +189,7 @@ def decode_history(value: object) -> list[SavedState]:
         frozenset(f.id_list(raw["once"], "history.start.once", f.ONCE_KEY)),
         f.boolean(raw["ended"], "history.start.ended"),
         f.integer(raw["steps"], "history.start.steps", high=MAX_STEPS),
-        _took(raw["took"], "history.start.took") if "took" in raw else None,
+        took(raw["took"], "history.start.took") if "took" in raw else None,
     )
     moves = history["moves"]
     if not isinstance(moves, list):
@@ -200,7 +208,7 @@ def decode_history(value: object) -> list[SavedState]:
 
 
 def _apply(old: SavedState, value: object, where: str) -> SavedState:
-    move = f.fields_of(value, where, frozenset({"node"}), _MOVE_KEYS)
+    move = f.fields_of(value, where, frozenset({"node"}), MOVE_KEYS)
     variables: Mapping[str, Value] = old.variables
     if "vars" in move or "vars-" in move:
         merged = dict(old.variables)
@@ -229,7 +237,7 @@ def _apply(old: SavedState, value: object, where: str) -> SavedState:
         f.integer(move["steps"], f"{where}.steps", high=MAX_STEPS)
         if "steps" in move
         else old.steps + 1,
-        _took(move["took"], f"{where}.took") if "took" in move else None,
+        took(move["took"], f"{where}.took") if "took" in move else None,
     )
 
 

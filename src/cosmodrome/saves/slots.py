@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from cosmodrome.saves.errors import SaveError
@@ -26,6 +27,11 @@ def check_slot_name(name: str) -> str:
     Windows and macOS file names ignore case); raises `SaveError` for anything else."""
     if not isinstance(name, str):
         raise SaveError(_RULE)
+    return _normal_name(name)
+
+
+@lru_cache(maxsize=256)  # the same few names, checked on every save and load
+def _normal_name(name: str) -> str:
     normal = re.sub(" +", " ", name.strip(" ")).lower()
     if not normal:
         raise SaveError("a save needs a name")
@@ -36,11 +42,13 @@ def check_slot_name(name: str) -> str:
     return normal
 
 
+@lru_cache(maxsize=256)
 def slot_path(directory: Path, name: str) -> Path:
     """The file of the slot `name` (already checked) in `directory`."""
     return directory / f"{name}{SLOT_SUFFIX}"
 
 
+@lru_cache(maxsize=256)
 def backup_path(directory: Path, name: str) -> Path:
     """The backup of the slot `name`: the version the last save replaced."""
     return directory / f"{name}{BACKUP_SUFFIX}"

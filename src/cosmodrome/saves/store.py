@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -18,7 +18,13 @@ from cosmodrome.saves.atomic import preserve, remove_stale_temporaries, write_at
 from cosmodrome.saves.compat import adapt
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.files import read_document, read_game, reason
-from cosmodrome.saves.history import encode_history, newest_within_limits
+from cosmodrome.saves.history import (
+    encode_move,
+    encode_start,
+    entries_of,
+    newest_within_limits,
+    within_limits,
+)
 from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
 from cosmodrome.story.model import Story
 
@@ -59,6 +65,32 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
+def _shared_length(old: list[GameState], new: list[GameState]) -> int:
+    """How many states two histories share from the start. A state is its whole past,
+    so the shared part is a prefix, found by halving."""
+    low, high = 0, min(len(old), len(new))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if old[middle - 1] is new[middle - 1]:
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _pairs_from(states: list[GameState], start: int) -> Iterator[tuple[GameState, GameState]]:
+    """Each state of `states` from index `start` on (the first excepted), with the one
+    before it."""
+    for index in range(max(start, 1), len(states)):
+        yield states[index - 1], states[index]
+
+
+def _signature(path: Path) -> tuple[int, ...]:
+    """What changes when anyone rewrites, replaces or edits the file at `path`."""
+    info = path.stat()
+    return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
+
+
 class SaveStore:
     """Named save slots in `directory`: `<name>.save.json` and its backup
     `<name>.save.json.bak`. Nothing is read or written until a method is called."""
@@ -66,6 +98,13 @@ class SaveStore:
     def __init__(self, directory: Path, *, clock: Callable[[], datetime] = _now) -> None:
         self.directory = Path(directory)
         self._clock = clock
+        # The files this store wrote, as they were: one unchanged since needs no re-check.
+        self._written: dict[Path, tuple[int, ...]] = {}
+        # The history of the last save, and its moves as lines of JSON (see `_history`).
+        self._chain: list[GameState] = []
+        self._lines: list[bytes] = []
+        self._total: list[int] = []  # the entries of its states so far, state by state
+        self._swept: set[Path] = set()  # slots whose crash leftovers were looked for
 
     # -- writing --------------------------------------------------------------
 
@@ -97,17 +136,42 @@ class SaveStore:
             min(max(float(play_seconds), 0.0), codec.MAX_PLAY_SECONDS),
             state.steps,
         )
-        states = newest_within_limits(state.history())
+        try:
+            states, moves = self._history(state)
+        except ValueError:  # text with a lone surrogate cannot be written as UTF-8
+            raise SaveError("cannot save: the game holds text that cannot be written") from None
         while True:  # a huge game keeps its newest undo steps: the save must stay loadable
             try:
-                data = codec.encode(header, encode_history(states))
-            except ValueError:  # text with a lone surrogate cannot be written as UTF-8
+                data = codec.encode(header, encode_start(states[0]), moves)
+            except ValueError:
                 raise SaveError("cannot save: the game holds text that cannot be written") from None
             if len(data) <= codec.MAX_FILE_BYTES:
                 return data, header
             if len(states) == 1:
                 raise SaveError("cannot save: the game state is larger than a save may be")
             states = states[len(states) // 2 :]
+            moves = moves[len(moves) - (len(states) - 1) :]
+
+    def _history(self, state: GameState) -> tuple[list[GameState], list[bytes]]:
+        """The states a save of `state` keeps, and the moves between them as lines of JSON.
+
+        A game's history is immutable, so the moves of the last save's history are kept
+        and only those after the part it shares with this one are encoded: saving after
+        each choice encodes one move, however long the game."""
+        history = state.history()
+        shared = _shared_length(self._chain, history)
+        lines = self._lines[: max(shared - 1, 0)]
+        lines += (codec.encode_line(encode_move(o, n)) for o, n in _pairs_from(history, shared))
+        total = self._total[shared - 1] if shared else 0
+        totals = self._total[:shared]
+        for kept in history[shared:]:
+            total += entries_of(kept)
+            totals.append(total)
+        self._chain, self._lines, self._total = history, lines, totals
+        if within_limits(len(history), total):
+            return history, lines
+        states = newest_within_limits(history)
+        return states, lines[len(lines) - (len(states) - 1) :]
 
     def save(self, name: str, story: Story, state: GameState, play_seconds: float) -> SlotInfo:
         """Write the game to slot `name`, keeping the slot's previous version as its
@@ -119,15 +183,22 @@ class SaveStore:
         try:
             if self._intact(path):  # a damaged file must never replace a good backup
                 preserve(path, backup_path(self.directory, name))
+            self._written.pop(path, None)
             write_atomic(path, data)
         except OSError as exc:
             raise SaveError(f"cannot save '{name}' in {self.directory}: {reason(exc)}") from None
         with contextlib.suppress(OSError):
-            remove_stale_temporaries(path)
+            self._written[path] = _signature(path)
+        if path not in self._swept:  # leftovers come from a crash: once per slot will do
+            self._swept.add(path)
+            with contextlib.suppress(OSError):
+                remove_stale_temporaries(path)
         return self._info(name, header)
 
-    @staticmethod
-    def _intact(path: Path) -> bool:
+    def _intact(self, path: Path) -> bool:
+        with contextlib.suppress(OSError):
+            if self._written.get(path) == _signature(path):
+                return True  # just as this store wrote it: no need to read it back
         try:
             read_document(path)
         except (SaveError, FileNotFoundError):
@@ -168,11 +239,11 @@ class SaveStore:
         name = check_slot_name(name)
         notes: list[str] = []
         try:
-            document, saved = read_game(slot_path(self.directory, name))
+            document, saved = read_game(slot_path(self.directory, name), story)
         except (SaveError, FileNotFoundError) as problem:
             missing = isinstance(problem, FileNotFoundError)
             try:
-                document, saved = read_game(backup_path(self.directory, name))
+                document, saved = read_game(backup_path(self.directory, name), story)
             except FileNotFoundError:
                 if missing:
                     raise SaveError(f"there is no save named '{name}'") from None
@@ -193,6 +264,8 @@ class SaveStore:
                 f"cannot load '{name}': it is a save of another story ('{header.story_id}'), "
                 f"not of '{story.id}'"
             )
+        if isinstance(saved, GameState):  # it fitted the story exactly: nothing to adapt
+            return LoadedGame(saved, header.play_seconds, tuple(notes))
         try:
             adapted = adapt(story, saved)
         except SaveError as exc:

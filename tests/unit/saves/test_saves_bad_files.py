@@ -90,10 +90,17 @@ def test_an_edited_value_breaks_the_checksum(tmp_path: Path) -> None:
     assert "checksum does not match" in refused(store)
 
 
-def test_reformatting_keeps_a_save_valid(tmp_path: Path) -> None:
+def test_reformatting_a_save_counts_as_editing_it(tmp_path: Path) -> None:
+    """The checksum covers the bytes as written, so even a change of layout is caught."""
     store = good_save(tmp_path)
     path = slot_file(tmp_path)
     path.write_text(json.dumps(json.loads(path.read_bytes()), indent=8), encoding="utf-8")
+    assert "checksum does not match" in refused(store)
+
+
+def test_a_save_sealed_by_hand_with_the_canonical_checksum_loads(tmp_path: Path) -> None:
+    store = good_save(tmp_path)
+    sealed(tmp_path, lambda d: None)  # rewritten in another layout, canonical checksum
     assert store.load("slot", sample_story()).state.node == "archive"
 
 

@@ -3,6 +3,7 @@ small, readable JSON with the previous version kept."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import pytest
 from cosmodrome.engine import Game
 from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveError, SaveStore
 from cosmodrome.saves import history as history_module
-from cosmodrome.saves.codec import FORMAT, VERSION, checksum
+from cosmodrome.saves.codec import FORMAT, VERSION
 from cosmodrome.saves.history import entries_of
 from tests.unit.saves.saves_helpers import (
     FIXED_TIME,
@@ -109,13 +110,16 @@ def test_listing_never_needs_the_story(tmp_path: Path) -> None:
 def test_the_file_is_readable_json_with_format_version_and_checksum(tmp_path: Path) -> None:
     story = sample_story()
     SaveStore(tmp_path).save("json", story, play(story, ["take-pass"]), 0)
-    document = json.loads((tmp_path / "json.save.json").read_text(encoding="utf-8"))
+    data = (tmp_path / "json.save.json").read_bytes()
+    document = json.loads(data)
     assert document["format"] == FORMAT
     assert document["version"] == VERSION
     assert document["header"]["story_id"] == "sample"
     assert document["header"]["fingerprint"] == story.fingerprint
-    body = {k: v for k, v in document.items() if k != "checksum"}
-    assert document["checksum"] == checksum(body)
+    # the checksum line comes last, and covers the exact bytes before it
+    before, _, line = data.rpartition(b'  "checksum": ')
+    assert line == f'"{document["checksum"]}"\n}}\n'.encode()
+    assert document["checksum"] == "sha256:" + hashlib.sha256(before).hexdigest()
     assert len(document["history"]["moves"]) == 1
 
 
