@@ -346,7 +346,8 @@ def _mod(a: int, b: int) -> int:
     return a % b if b else 0
 
 
-_INT_OPS: dict[str, Callable[[int, int], int]] = {
+# The arithmetic every evaluation runs: the engine here, the lint's abstract evaluation too.
+INT_OPS: dict[str, Callable[[int, int], int]] = {
     "+": lambda a, b: _clamp(a + b),
     "-": lambda a, b: _clamp(a - b),
     "*": lambda a, b: _clamp(a * b),
@@ -434,7 +435,7 @@ class _Checker:
         if op in _ORDER_OPS:
             order = _ORDER_OPS[op]
             return ExprType.BOOL, lambda s: order(left(s), right(s))  # type: ignore[arg-type]
-        arith = _INT_OPS[op]
+        arith = INT_OPS[op]
         return ExprType.INT, lambda s: arith(left(s), right(s))  # type: ignore[arg-type]
 
     @staticmethod

@@ -11,7 +11,17 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 
-from cosmodrome.story.expr import INT_MAX, INT_MIN, Binary, Call, Expr, Literal, Name, Unary
+from cosmodrome.story.expr import (
+    INT_MAX,
+    INT_MIN,
+    INT_OPS,
+    Binary,
+    Call,
+    Expr,
+    Literal,
+    Name,
+    Unary,
+)
 from cosmodrome.story.lint.domains import (
     EITHER,
     FALSE,
@@ -22,7 +32,6 @@ from cosmodrome.story.lint.domains import (
     Domain,
     Ints,
     Strs,
-    clamp,
     join,
     single,
 )
@@ -46,21 +55,7 @@ def _bools(may_true: bool, may_false: bool) -> Bools:
     return Bools(frozenset(v for v, ok in ((True, may_true), (False, may_false)) if ok))
 
 
-def _floordiv(a: int, b: int) -> int:
-    return a // b if b else 0  # as the engine: division by zero gives 0
-
-
-def _mod(a: int, b: int) -> int:
-    return a % b if b else 0
-
-
-_ARITH: dict[str, Callable[[int, int], int]] = {
-    "+": lambda a, b: clamp(a + b),
-    "-": lambda a, b: clamp(a - b),
-    "*": lambda a, b: clamp(a * b),
-    "//": _floordiv,
-    "%": _mod,
-}
+_ARITH = INT_OPS  # the very operations the engine runs
 _ORDER: dict[str, Callable[[int, int], bool]] = {
     "<": lambda a, b: a < b,
     "<=": lambda a, b: a <= b,
