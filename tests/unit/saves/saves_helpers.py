@@ -8,6 +8,7 @@ import shutil
 from datetime import UTC, datetime
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from cosmodrome.engine import Game, GameState
 from cosmodrome.story.loader import load_story
@@ -65,3 +66,15 @@ def variant(tmp_path: Path, edits: dict[str, list[tuple[str, str]]], name: str =
 
 def history_nodes(state: GameState) -> list[str]:
     return [s.node for s in state.history()]
+
+
+def value_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+    """Every path of keys and indexes into a JSON value, the value itself first."""
+    found = [prefix]
+    if isinstance(value, dict):
+        for key, item in value.items():
+            found += value_paths(item, (*prefix, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            found += value_paths(item, (*prefix, index))
+    return found

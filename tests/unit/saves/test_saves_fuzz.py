@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from cosmodrome.engine import Game
 from cosmodrome.saves import SaveError, SaveStore
 from cosmodrome.saves.codec import checksum
-from tests.unit.saves.saves_helpers import play, sample_story
+from tests.unit.saves.saves_helpers import play, sample_story, value_paths
 
 pytestmark = pytest.mark.filterwarnings("error")  # a warning is a failure here too
 
@@ -84,17 +84,6 @@ json_values = st.recursive(
 )
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*prefix, index))
-    return found
-
-
 @FUZZ
 @given(choice=st.integers(min_value=0), replacement=json_values)
 def test_hostile_values_behind_a_good_checksum(
@@ -102,7 +91,7 @@ def test_hostile_values_behind_a_good_checksum(
 ) -> None:
     document = json.loads(valid_bytes())
     body = {k: v for k, v in document.items() if k != "checksum"}
-    paths = [p for p in _paths(body) if p]
+    paths = [p for p in value_paths(body) if p]
     path = paths[choice % len(paths)]
     parent = body
     for step in path[:-1]:

@@ -20,7 +20,7 @@ from cosmodrome.saves.compat import adapt
 from cosmodrome.saves.history import decode_history
 from cosmodrome.saves.restore import restore
 from cosmodrome.story.model import Story
-from tests.unit.saves.saves_helpers import sample_story, wander
+from tests.unit.saves.saves_helpers import sample_story, value_paths, wander
 from tests.unit.saves.test_saves_fuzz import FUZZ, json_values, valid_bytes
 
 Doc = dict[str, Any]
@@ -109,23 +109,12 @@ def test_anything_that_does_not_fit_takes_the_general_way(change: str) -> None:
     assert _same_as_general(story, document) is None
 
 
-def _paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
-    found = [prefix]
-    if isinstance(value, dict):
-        for key, item in value.items():
-            found += _paths(item, (*prefix, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            found += _paths(item, (*prefix, index))
-    return found
-
-
 @FUZZ
 @given(choice=st.integers(min_value=0), replacement=json_values)
 def test_any_value_changed_gives_the_same_game_both_ways(choice: int, replacement: Any) -> None:
     story = sample_story()
     document = copy.deepcopy(json.loads(valid_bytes()))
-    paths = [p for p in _paths(document["history"]) if p]
+    paths = [p for p in value_paths(document["history"]) if p]
     path = paths[choice % len(paths)]
     parent: Any = document["history"]
     for step in path[:-1]:
