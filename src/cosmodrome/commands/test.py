@@ -11,7 +11,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
     from cosmodrome.engine import Game
@@ -88,43 +89,70 @@ def run(args: argparse.Namespace) -> int:
     return _random(game, args)
 
 
+class _Findings(Protocol):
+    """What a playtesting robot returns: a verdict and a JSON form."""
+
+    @property
+    def failed(self) -> bool: ...
+    def to_json(self) -> dict[str, object]: ...
+
+
+_F = TypeVar("_F", bound=_Findings)
+
+
+def _run_robot(
+    args: argparse.Namespace,
+    total: int,
+    unit: str,
+    work: Callable[[Callable[[int], None]], _F],
+    lines: Callable[[_F], list[str]],
+) -> int:
+    """Run a robot under a progress bar, print its findings (JSON or text); 1 if it failed."""
+    from cosmodrome.commands.report import Progress
+
+    progress = Progress(total, unit)
+    try:
+        findings = work(progress.update)
+    finally:
+        progress.close()
+    if args.json:
+        print(json.dumps(findings.to_json(), indent=2, ensure_ascii=False))
+    else:
+        print("\n".join(lines(findings)))
+    return 1 if findings.failed else 0
+
+
 def _random(game: Game, args: argparse.Namespace) -> int:
-    from cosmodrome.commands.report import Progress, random_lines
+    from cosmodrome.commands.report import random_lines
     from cosmodrome.engine.randomplay import random_test
 
-    progress = Progress(args.runs, "runs")
-    try:
-        report = random_test(
+    return _run_robot(
+        args,
+        args.runs,
+        "runs",
+        lambda update: random_test(
             game,
             args.runs,
             args.seed,
             args.max_steps,
             render=not args.no_render,
-            on_run=progress.update,
-        )
-    finally:
-        progress.close()
-    if args.json:
-        print(json.dumps(report.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print("\n".join(random_lines(report, game.story)))
-    return 1 if report.failed else 0
+            on_run=update,
+        ),
+        lambda report: random_lines(report, game.story),
+    )
 
 
 def _exhaustive(game: Game, args: argparse.Namespace) -> int:
-    from cosmodrome.commands.report import Progress, exploration_lines
+    from cosmodrome.commands.report import exploration_lines
     from cosmodrome.engine.explore import explore
 
-    progress = Progress(args.max_states, "states")
-    try:
-        result = explore(game.story, args.max_states, on_progress=progress.update)
-    finally:
-        progress.close()
-    if args.json:
-        print(json.dumps(result.to_json(), indent=2, ensure_ascii=False))
-    else:
-        print("\n".join(exploration_lines(result, game.story)))
-    return 1 if result.failed else 0
+    return _run_robot(
+        args,
+        args.max_states,
+        "states",
+        lambda update: explore(game.story, args.max_states, on_progress=update),
+        lambda result: exploration_lines(result, game.story),
+    )
 
 
 def _record(game: Game, args: argparse.Namespace) -> int:

@@ -19,6 +19,7 @@ from cosmodrome.engine.game import Game
 from cosmodrome.engine.problems import Problem, silenced
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.engine.statekey import StateKey, StateKeys
+from cosmodrome.story.lint.graphs import can_reach
 from cosmodrome.story.model import Story
 
 DEFAULT_MAX_STATES = 200_000
@@ -178,13 +179,7 @@ def _no_way_out(search: _Search, report: Callable[[str, str, str, int], None]) -
     for source, targets in enumerate(search.successors):
         for target in targets:
             back[target].append(source)
-    can_end = set(search.ending_states)
-    queue = deque(can_end)
-    while queue:
-        for source in back[queue.popleft()]:
-            if source not in can_end:
-                can_end.add(source)
-                queue.append(source)
+    can_end = can_reach(search.ending_states, back.__getitem__)
     for index in range(len(search.parent)):
         if index in can_end or index in search.stuck:
             continue

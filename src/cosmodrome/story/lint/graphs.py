@@ -3,9 +3,24 @@
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Hashable, Iterable, Iterator, Mapping
+from typing import TypeVar
 
 from cosmodrome.story.model import Story
+
+_N = TypeVar("_N", bound=Hashable)
+
+
+def can_reach(targets: Iterable[_N], predecessors: Callable[[_N], Iterable[_N]]) -> set[_N]:
+    """`targets` and every node from which one of them can be reached (a backward search)."""
+    found = set(targets)
+    queue = deque(found)
+    while queue:
+        for source in predecessors(queue.popleft()):
+            if source not in found:
+                found.add(source)
+                queue.append(source)
+    return found
 
 
 def story_edges(story: Story) -> dict[str, list[str]]:

@@ -3,7 +3,6 @@ parts of the story with no way to an ending."""
 
 from __future__ import annotations
 
-from collections import deque
 from collections.abc import Iterator
 
 from cosmodrome.story.expr import Binary, Call, Compiled, Expr, Name, Unary
@@ -11,6 +10,7 @@ from cosmodrome.story.lint.abstract import Context
 from cosmodrome.story.lint.domains import Bools
 from cosmodrome.story.lint.finding import Finding
 from cosmodrome.story.lint.flow import Flow, reachable_nodes
+from cosmodrome.story.lint.graphs import can_reach
 from cosmodrome.story.model import Node
 
 
@@ -110,13 +110,7 @@ def way_out_findings(flow: Flow) -> Iterator[Finding]:
     for source, targets in edges.items():
         for target in targets:
             back.setdefault(target, []).append(source)
-    can_end = {n for n in edges if flow.story.nodes[n].is_ending}
-    queue = deque(can_end)
-    while queue:
-        for source in back[queue.popleft()]:
-            if source not in can_end:
-                can_end.add(source)
-                queue.append(source)
+    can_end = can_reach((n for n in edges if flow.story.nodes[n].is_ending), back.__getitem__)
     for node_id in sorted(edges):
         if node_id in can_end or not edges[node_id]:
             continue  # a node with no live choice at all is a soft-lock, reported as one

@@ -12,25 +12,23 @@ if TYPE_CHECKING:
     from cosmodrome.tui.app import CosmodromeApp
 
 
-class GameScreen(Screen[None]):
+class _InGame:
+    """What every screen of the game reaches: the app and its session."""
+
+    app: Any  # provided by Textual's Screen
+
+    @property
+    def game_app(self) -> CosmodromeApp:
+        return cast("CosmodromeApp", self.app)
+
+    @property
+    def session(self) -> Session:
+        return self.game_app.session
+
+
+class GameScreen(_InGame, Screen[None]):
     """A full screen of the game."""
 
-    @property
-    def game_app(self) -> CosmodromeApp:
-        return cast("CosmodromeApp", self.app)
 
-    @property
-    def session(self) -> Session:
-        return self.game_app.session
-
-
-class GameModal(ModalScreen[Any]):
+class GameModal(_InGame, ModalScreen[Any]):
     """A screen drawn over another, which stays visible around it."""
-
-    @property
-    def game_app(self) -> CosmodromeApp:
-        return cast("CosmodromeApp", self.app)
-
-    @property
-    def session(self) -> Session:
-        return self.game_app.session
