@@ -16,8 +16,8 @@ from textual.pilot import Pilot
 from textual.widgets import Static
 
 from cosmodrome.tui.screens.play import PlayScreen
-from cosmodrome.tui.widgets.passage import PassageView
 from cosmodrome.tui.widgets.problems import StoryProblems
+from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import SAMPLE, app_of, make_app, settle, wait_for
 
 SIZE = (100, 30)
@@ -55,7 +55,9 @@ def play_screen(pilot: Pilot[None]) -> PlayScreen:
 
 
 def newest_text(pilot: Pilot[None]) -> str:
-    return list(play_screen(pilot).query(PassageView))[-1].text
+    current = play_screen(pilot).query_one(Transcript).current
+    assert current is not None
+    return current.text
 
 
 def notes(pilot: Pilot[None]) -> list[str]:

@@ -10,8 +10,8 @@ from cosmodrome.saves import AUTOSAVE
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.choices import ChoiceList
-from cosmodrome.tui.widgets.passage import PassageView
 from cosmodrome.tui.widgets.status import StatusLine, status_lines
+from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import JOURNEY, app_of, make_app, make_store, settle
 
 
@@ -20,7 +20,7 @@ def choice_texts(app_screen: PlayScreen) -> list[str]:
 
 
 def passage_titles(screen: PlayScreen) -> list[str | None]:
-    return [view.title for view in screen.query(PassageView)]
+    return [passage.title for passage in screen.query_one(Transcript).passages]
 
 
 async def test_title_without_autosave_offers_no_continue(tmp_path: Path) -> None:
@@ -39,8 +39,10 @@ async def test_new_game_shows_the_first_passage_status_and_choices(tmp_path: Pat
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
         assert passage_titles(screen) == ["Arrival"]
-        view = screen.query_one(PassageView)
-        assert "Credibility: 0. Literal {braces}." in view.text
+        transcript = screen.query_one(Transcript)
+        assert transcript.current is not None
+        assert "Credibility: 0. Literal {braces}." in transcript.current.text
+        assert any("Literal {braces}." in line for line in transcript.text_lines())
         status = screen.query_one(StatusLine).text
         assert "2023 · Summit" in status
         assert "The forest road" in status
@@ -57,10 +59,12 @@ async def test_number_key_takes_that_choice_and_keeps_the_passage_above(tmp_path
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
         assert passage_titles(screen) == ["Arrival", "The checkpoint, "]
-        first, second = screen.query(PassageView)
-        assert first.has_class("-past")
-        assert str(first.query_one(".passage-chosen").content) == "› Drive to the gate"  # type: ignore[attr-defined]
-        assert not second.has_class("-past")
+        transcript = screen.query_one(Transcript)
+        first, second = transcript.passages
+        assert first.read
+        assert first.chosen == "Drive to the gate"
+        assert "› Drive to the gate" in [line.strip() for line in transcript.text_lines()]
+        assert not second.read and second.chosen is None
         assert app_of(pilot).session.require().node == "checkpoint"
 
 
@@ -159,7 +163,8 @@ async def test_story_text_with_brackets_is_never_read_as_markup(tmp_path: Path) 
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
-        assert "[Tynda 08:40" in screen.query(PassageView).last().text
+        current = screen.query_one(Transcript).current
+        assert current is not None and "[Tynda 08:40" in current.text
         assert "2. Ride on to Vladivostok [via Khabarovsk]" in choice_texts(screen)
 
 

@@ -15,7 +15,7 @@ from cosmodrome.tui import session as session_module
 from cosmodrome.tui.markdown_text import markdown_content
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.session import Session
-from cosmodrome.tui.widgets.passage import PassageView
+from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import SAMPLE, FakeClock, make_app, make_store, settle
 
 REPO = Path(__file__).resolve().parents[2]
@@ -62,9 +62,10 @@ async def test_read_passages_are_flat_text_and_a_bracket_is_not_markup(tmp_path:
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
-        views = list(screen.query(PassageView))
-        assert [view.flat for view in views] == [True, True]
-        assert not screen.query("PassageView Markdown")  # no tree of blocks per passage
+        transcript = screen.query_one(Transcript)
+        assert [p.read for p in transcript.passages] == [True, False]
+        assert not transcript.children  # one widget draws them all: nothing is mounted per passage
+        assert not screen.query("Markdown")
 
 
 def test_markdown_becomes_styled_text_without_markup() -> None:

@@ -1,7 +1,5 @@
-"""Story Markdown as one styled `Content`: cheap to lay out for passages already read.
+"""Story Markdown as one styled `Content`, which the transcript wraps into lines.
 
-The newest passage is drawn by Textual's `Markdown` widget (a tree of blocks);
-older ones need no such tree, so they are converted once into text with spans.
 The text is never parsed as markup: a `[` in a story is just a bracket.
 """
 

@@ -15,7 +15,6 @@ from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.session import Session
 from cosmodrome.tui.widgets.choices import ChoiceList
 from cosmodrome.tui.widgets.inspector import Inspector
-from cosmodrome.tui.widgets.passage import PassageView
 from cosmodrome.tui.widgets.problems import StoryProblems
 from cosmodrome.tui.widgets.status import StatusLine
 from cosmodrome.tui.widgets.transcript import Transcript
@@ -130,5 +129,5 @@ class PlayScreen(GameScreen):
     def on_choice_list_ending_seen(self, message: ChoiceList.EndingSeen) -> None:
         self.game_app.action_ending()
 
-    def on_passage_view_revealed(self, message: PassageView.Revealed) -> None:
+    def on_transcript_revealed(self, message: Transcript.Revealed) -> None:
         self.query_one(ChoiceList).focus()

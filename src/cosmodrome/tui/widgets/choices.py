@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from textual import events
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
@@ -41,6 +42,18 @@ class ChoiceList(OptionList, inherit_bindings=False):
 
     class EndingSeen(Message):
         """The player asked to see how the story ended."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._laid_out_width = 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        # OptionList forgets its rendered options on every resize; a move that changes the
+        # number of choices resizes only the height, and the options' lines do not change:
+        # forgetting them would cost a second frame per move
+        if event.size.width == self._laid_out_width:
+            event.prevent_default()  # OptionList's own handler would clear the caches
+        self._laid_out_width = event.size.width
 
     def show_choices(self, choices: Sequence[ChoiceView]) -> None:
         """Replace the options with `choices`, highlighting the first available one."""

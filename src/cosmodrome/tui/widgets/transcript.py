@@ -1,120 +1,265 @@
-"""The transcript: every passage of the run, oldest at the top, the newest in view."""
+"""The transcript: every passage of the run, oldest at the top, the newest in view.
+
+One widget draws the whole transcript line by line (Textual's Line API): a move lays
+out only the new passage's text and is drawn in the frame that follows the key, with
+no widgets to mount and no second layout pass.
+"""
 
 from __future__ import annotations
 
-from textual.containers import VerticalScroll
+from bisect import bisect_right
+from dataclasses import dataclass, field
+
+from textual import events
 from textual.geometry import Size
-from textual.layout import DockArrangeResult
-from textual.widgets import Markdown
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.timer import Timer
+from textual.visual import Visual
 
 from cosmodrome.engine import Game, GameState
-from cosmodrome.tui.widgets.passage import PassageView
+from cosmodrome.tui.widgets import passage as passages
+from cosmodrome.tui.widgets.passage import ShownPassage, reveal_points
 
 MAX_PASSAGES = 30  # older passages leave the screen (the exported transcript keeps them)
+MEASURE = 88  # long lines are hard to read: a book-like measure, centred on wide terminals
 
 
-class Transcript(VerticalScroll):
+@dataclass(eq=False)
+class _Entry:
+    """A passage on screen, the moment of the run it belongs to, and its lines."""
+
+    state: GameState
+    passage: ShownPassage
+    shown: int | None = None  # characters of the body typed out so far (None: all)
+    lines: list[Strip] = field(default_factory=list)  # laid out at the transcript's width
+
+
+class Transcript(ScrollView, can_focus=True):
     """Mirrors a state's history: moving on appends a passage, undo removes it."""
+
+    DEFAULT_CSS = """
+    Transcript {
+        overflow-x: hidden;
+        scrollbar-gutter: stable;
+    }
+    """
+
+    revealing: reactive[bool] = reactive(False, repaint=False)
+
+    class Revealed(Message):
+        """The newest passage has been typed out in full."""
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._shown: list[GameState] = []  # the states whose passages are mounted, in order
-        self._views: list[PassageView] = []  # their views, in the same order
-        self._target: PassageView | None = None  # the passage to bring into view
-        self._following = False  # until the target is laid out and in view
+        self._entries: list[_Entry] = []
+        self._starts: list[int] = []  # the first line of each entry
+        self._width = 0  # the width the entries are laid out at (0: not yet known)
+        self._following = False  # keep the newest passage's top in view
+        self._points: list[int] = []  # where the typewriter pauses next, in order
+        self._timer: Timer | None = None
+
+    # -- what is shown ---------------------------------------------------------------
 
     @property
-    def current(self) -> PassageView | None:
-        return self._views[-1] if self._views else None
+    def passages(self) -> list[ShownPassage]:
+        """The passages on screen, oldest first."""
+        return [entry.passage for entry in self._entries]
+
+    @property
+    def current(self) -> ShownPassage | None:
+        return self._entries[-1].passage if self._entries else None
 
     @property
     def settled(self) -> bool:
-        """Whether every passage shown has its text laid out (none still parsing or typing)."""
-        return all(view.rendered and view.is_mounted for view in self._views)
+        """Whether every passage shown is laid out and typed out in full."""
+        return not self.revealing and (self._width > 0 or not self._entries)
 
     @property
-    def revealing(self) -> bool:
-        current = self.current
-        return current is not None and current.revealing
+    def newest_line(self) -> int:
+        """The transcript line where the newest passage starts."""
+        return self._starts[-1] if self._starts else 0
+
+    def text_lines(self) -> list[str]:
+        """The transcript as laid out, one string per line (without trailing spaces)."""
+        return [line.text.rstrip() for entry in self._entries for line in entry.lines]
 
     def follow(self, game: Game, state: GameState, *, typewriter: bool) -> None:
         """Show the history of `state`: keep the passages already shown that are still part
-        of it, drop the rest, and add the new ones; the newest scrolls into view. The
-        changes are laid out with the rest of the screen, in the same frame."""
+        of it, drop the rest, and add the new ones; the newest scrolls into view in the
+        frame that follows."""
+        self._stop_typing()
         history = state.history()
         start, keep = self._overlap(history)
         if keep == 0:
             start = max(0, len(history) - MAX_PASSAGES)
-        views = self._views
-        combined = self._shown[:keep] + history[start + keep :]
-        drop = max(0, len(combined) - MAX_PASSAGES)
-        shown = combined[drop:]
-        reused = views[drop:keep]
-        if reused and not reused[-1].flat and len(reused) < len(shown):
-            reused.pop()  # a typed-out passage that is read now: drawn again, flat
-        for index, view in enumerate(reused):
-            if view.flat:
-                view.set_chosen(self._chosen(shown, index))
-        gone = [view for view in views if view not in reused]
-        spare = [view for view in gone if view.flat]  # redrawn: cheaper than mounting anew
-        doomed = [view for view in gone if not view.flat]
-        added: list[PassageView] = []
-        fresh: list[PassageView] = []
-        for index in range(len(reused), len(shown)):
-            passage = game.passage(shown[index])
-            chosen = self._chosen(shown, index)
-            if spare and not (typewriter and index == len(shown) - 1):
-                view = spare.pop()
-                view.show_passage(passage.title, passage.text, passage.ending, chosen)
-                self.move_child(view, after=len(self.children) - 1)
-            else:
-                view = self._view(game, shown, index, typewriter=typewriter)
-                fresh.append(view)
-            added.append(view)
-        doomed += spare
-        if doomed:
-            self.remove_children(doomed)
-        if fresh:
-            self.mount_all(fresh)
-        self._shown = shown
-        self._views = reused + added
-        if not shown:
-            return
-        self._target = self._views[-1]
+        entries = self._entries[:keep]
+        kept = len(entries)
+        for moment in history[start + keep :]:
+            view = game.passage(moment)
+            entries.append(_Entry(moment, ShownPassage(view.title, view.text, view.ending)))
+        fresh = len(entries) > kept  # the newest passage is new here: it may be typed out
+        entries = entries[-MAX_PASSAGES:]
+        for index, entry in enumerate(entries):
+            chosen = _chosen(entries[index + 1].state) if index + 1 < len(entries) else None
+            if chosen != entry.passage.chosen:
+                entry.passage = ShownPassage(
+                    entry.passage.title, entry.passage.text, entry.passage.ending, chosen
+                )
+                entry.lines = []
+        newest = entries[-1] if entries else None
+        self._entries = entries
+        if newest is not None and typewriter and fresh:
+            self._start_typing(newest)
         self._following = True
-        self.call_after_refresh(self._scroll_to_target)
-
-    def arrange(self, size: Size, optimal: bool = False) -> DockArrangeResult:
-        # bring the newest passage's top into view as the transcript is laid out, not in
-        # a frame after: a move is drawn at once
-        arrangement = super().arrange(size, optimal)
-        target = self._target
-        if self._following and target is not None:
-            for placement in arrangement.placements:
-                if placement.widget is target:
-                    bottom = arrangement.total_region.bottom
-                    end = max(0, bottom - self.container_size.height)
-                    top = min(placement.region.y, end)
-                    self.set_reactive(VerticalScroll.scroll_y, top)
-                    self.set_reactive(VerticalScroll.scroll_target_y, top)
-                    self.vertical_scrollbar.position = top
-                    break
-        return arrangement
-
-    @staticmethod
-    def _chosen(shown: list[GameState], index: int) -> str | None:
-        after = shown[index + 1] if index + 1 < len(shown) else None
-        return after.last.text if after is not None and after.last is not None else None
-
-    def _scroll_to_target(self) -> None:
-        """Bring the newest passage's top into view (or as near as the end allows)."""
-        if not self._following or self._target is None or not self._target.is_attached:
-            return
-        self.scroll_to_widget(self._target, top=True, animate=False)
+        self._lay_out()
 
     def stop_following(self) -> None:
         """The player scrolls: leave the view where they put it."""
         self._following = False
+
+    def finish_reveal(self) -> None:
+        """Show the whole of a passage being typed out at once."""
+        if self.revealing:
+            self._finish_typing()
+
+    # -- the typewriter --------------------------------------------------------------
+
+    def _start_typing(self, entry: _Entry) -> None:
+        body = entry.passage.body().plain
+        start = entry.passage.body_start()
+        self._points = reveal_points(body, start)
+        entry.shown = start
+        self.revealing = True
+        self._timer = self.set_interval(passages.TYPE_DELAY, self._type_word)
+
+    def _type_word(self) -> None:
+        if not self._entries or not self._points:
+            self._finish_typing()
+            return
+        entry = self._entries[-1]
+        entry.shown = self._points.pop(0)
+        entry.lines = []
+        if not self._points:
+            self._finish_typing()
+            return
+        self._lay_out()
+
+    def _finish_typing(self) -> None:
+        self._stop_typing()
+        if self._entries:
+            entry = self._entries[-1]
+            entry.shown = None
+            entry.lines = []
+            self._lay_out()
+        self.post_message(self.Revealed())
+
+    def _stop_typing(self) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+            self._timer = None
+        self._points = []
+        self.revealing = False
+        for entry in self._entries:
+            if entry.shown is not None:
+                entry.shown = None
+                entry.lines = []
+
+    # -- layout and drawing ----------------------------------------------------------
+
+    def _lay_out(self) -> None:
+        """Lay out the entries that need it, and bring the newest passage into view."""
+        width = self.scrollable_content_region.width
+        if width <= 0:  # not laid out yet: `_size_updated` comes back here
+            return
+        if width != self._width:
+            self._width = width
+            for entry in self._entries:
+                entry.lines = []
+        starts: list[int] = []
+        total = 0
+        for entry in self._entries:
+            if not entry.lines:
+                entry.lines = self._render_entry(entry)
+            starts.append(total)
+            total += len(entry.lines)
+        self._starts = starts
+        size = Size(width, total)
+        if size != self.virtual_size:
+            self.set_reactive(ScrollView.virtual_size, size)
+            self._scroll_update(size)
+        self._follow_newest()
+        self.refresh()
+
+    def _render_entry(self, entry: _Entry) -> list[Strip]:
+        measure = min(MEASURE, self._width)
+        indent = (self._width - measure) // 2
+        style = self.visual_style
+        blank = Strip.blank(measure, style.rich_style)
+        body = entry.passage.body()
+        if entry.shown is not None:
+            body = body[: entry.shown]
+        lines = [blank, *Visual.to_strips(self, body, measure, None, style), blank]
+        chosen = entry.passage.chosen_line()
+        if chosen is not None:
+            lines += Visual.to_strips(self, chosen, measure, None, style)
+        if indent:
+            margin = Strip.blank(indent, style.rich_style)
+            lines = [Strip.join([margin, line]) for line in lines]
+        return lines
+
+    def _follow_newest(self) -> None:
+        """Scroll so the newest passage's top is at the top (or as near as the end allows)."""
+        if not self._following or not self._starts:
+            return
+        top = min(self._starts[-1], self.max_scroll_y)
+        if top != self.scroll_y:
+            self.set_reactive(ScrollView.scroll_y, top)
+            self.set_reactive(ScrollView.scroll_target_y, top)
+            self.vertical_scrollbar.position = top
+            self.refresh()
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # laid out with the screen, in the same frame: new width, new lines; new height,
+        # the newest passage scrolled into view again
+        changed = super()._size_updated(size, virtual_size, container_size, layout)
+        if self.scrollable_content_region.width != self._width:
+            self._lay_out()
+        else:
+            self._follow_newest()
+        return changed
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        for entry in self._entries:  # the theme changed: colours are in the lines
+            entry.lines = []
+        if self._width:
+            self._lay_out()
+
+    def render_line(self, y: int) -> Strip:
+        scroll_x, scroll_y = self.scroll_offset
+        index = scroll_y + y
+        width = self.scrollable_content_region.width
+        style = self.rich_style
+        at = bisect_right(self._starts, index) - 1
+        if at < 0:
+            return Strip.blank(width, style)
+        lines = self._entries[at].lines
+        offset = index - self._starts[at]
+        if offset >= len(lines):
+            return Strip.blank(width, style)
+        return lines[offset].crop_extend(scroll_x, scroll_x + width, style)
+
+    # -- the player's hands ------------------------------------------------------------
+
+    def on_click(self, event: events.Click) -> None:
+        if self.revealing:
+            event.stop()
+            self.finish_reveal()
 
     def on_mouse_scroll_up(self) -> None:
         self.stop_following()
@@ -130,52 +275,41 @@ class Transcript(VerticalScroll):
         self.stop_following()
         super().action_scroll_down()
 
-    def watch_virtual_size(self) -> None:
-        # passages lay themselves out after they mount (Markdown parses off-thread), and the
-        # first layout of a new screen comes late: scroll again whenever the content grows
-        self.call_after_refresh(self._scroll_to_target)
+    def action_page_up(self) -> None:
+        self.stop_following()
+        super().action_page_up()
 
-    def on_passage_view_grew(self, event: PassageView.Grew) -> None:
-        event.stop()
-        self.call_after_refresh(self._scroll_to_target)
+    def action_page_down(self) -> None:
+        self.stop_following()
+        super().action_page_down()
 
-    def on_markdown_table_of_contents_updated(self, event: Markdown.TableOfContentsUpdated) -> None:
-        # a passage's text just got laid out: heights changed, so scroll again
-        event.stop()
-        self.call_after_refresh(self._scroll_to_target)
+    def action_scroll_home(self) -> None:
+        self.stop_following()
+        super().action_scroll_home()
+
+    def action_scroll_end(self) -> None:
+        self.stop_following()
+        super().action_scroll_end()
 
     def _overlap(self, history: list[GameState]) -> tuple[int, int]:
         """Where the first shown passage sits in `history`, and how many shown passages
         from there on are still part of it (0 when none are)."""
-        if not self._shown:
+        if not self._entries:
             return 0, 0
-        start = next((i for i, s in enumerate(history) if s is self._shown[0]), None)
+        first = self._entries[0].state
+        start = next((i for i, moment in enumerate(history) if moment is first), None)
         if start is None:
             return 0, 0
         keep = 0
         while (
-            keep < len(self._shown)
+            keep < len(self._entries)
             and start + keep < len(history)
-            and history[start + keep] is self._shown[keep]
+            and history[start + keep] is self._entries[keep].state
         ):
             keep += 1
         return start, keep
 
-    def _view(
-        self, game: Game, shown: list[GameState], index: int, *, typewriter: bool
-    ) -> PassageView:
-        moment = shown[index]
-        passage = game.passage(moment)
-        newest = index == len(shown) - 1
-        return PassageView(
-            passage.title,
-            passage.text,
-            passage.ending,
-            typewriter=typewriter and newest,
-            chosen=self._chosen(shown, index),
-        )
 
-    def finish_reveal(self) -> None:
-        current = self.current
-        if current is not None:
-            current.finish()
+def _chosen(after: GameState) -> str | None:
+    """The text of the choice that led to `after`."""
+    return after.last.text if after.last is not None else None
