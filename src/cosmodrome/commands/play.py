@@ -30,7 +30,6 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from cosmodrome.commands.storyarg import load_or_report
-    from cosmodrome.engine import Game
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import default_story_dir
 
@@ -56,6 +55,7 @@ def run(args: argparse.Namespace) -> int:
             print("cosmodrome: --watch needs a terminal; this is not one", file=sys.stderr)
             return Exit.USAGE
         print("cosmodrome: not a terminal; playing in line mode (--plain)", file=sys.stderr)
+    from cosmodrome.engine import Game
     from cosmodrome.plain_saves import play_plain
 
     return play_plain(

@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, ClassVar, Literal
 from textual.binding import Binding, BindingType
 from textual.command import Provider
 
-from cosmodrome.engine import GameError
 from cosmodrome.settings import Settings
 from cosmodrome.story.model import Story
 from cosmodrome.tui.commands import CosmodromeCommands
@@ -132,6 +131,8 @@ class CosmodromeApp(LiveShell):
     # -- moves ----------------------------------------------------------------------
 
     def take_choice(self, key: str) -> None:
+        from cosmodrome.engine import GameError
+
         try:
             self.session.take(key)
         except GameError as exc:
@@ -143,6 +144,8 @@ class CosmodromeApp(LiveShell):
     def take_number(self, number: int) -> None:
         if not self.session.playing or self.session.require().ended:
             return
+        from cosmodrome.engine import GameError
+
         try:
             self.session.take_number(number)
         except GameError as exc:

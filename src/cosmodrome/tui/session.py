@@ -11,10 +11,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cosmodrome.engine import Game, GameState, Passage
 from cosmodrome.story.model import Story
 
-if TYPE_CHECKING:  # the save store is imported when first used: after the title is drawn
+if TYPE_CHECKING:  # the engine and the save store are imported when first used: after the
+    # title is drawn
+    from cosmodrome.engine import Game, GameState, Passage
     from cosmodrome.saves import LoadedGame, SaveStore, SlotInfo
 
 AUTOSAVE = "autosave"  # the slot names of `cosmodrome.saves.slots`, checked by a test
@@ -53,7 +54,7 @@ class Session:
     ) -> None:
         """`store` may be a function giving the store, called when it is first needed."""
         self.story = story
-        self.game = Game(story)
+        self._game: Game | None = None  # made when first needed
         self._store = None if callable(store) else store
         self._open_store = store if callable(store) else None
         self.clock = clock
@@ -64,6 +65,15 @@ class Session:
         self._since = clock()
         self._owed = False  # a move whose autosave is deferred and not yet written
         self.defer: Callable[[Callable[[], object]], None] | None = None
+
+    @property
+    def game(self) -> Game:
+        """The rules of the story (made, and the engine imported, when first needed)."""
+        if self._game is None:
+            from cosmodrome.engine import Game
+
+            self._game = Game(self.story)
+        return self._game
 
     @property
     def store(self) -> SaveStore:
@@ -145,7 +155,7 @@ class Session:
         from cosmodrome.saves.compat import adapt_history
 
         self.story = story
-        self.game = Game(story)
+        self._game = None
         if self.state is None:
             return ()
         try:
