@@ -7,6 +7,7 @@ no widgets to mount and no second layout pass.
 
 from __future__ import annotations
 
+import textwrap
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
@@ -15,6 +16,7 @@ from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
+from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 from textual.visual import Visual
@@ -245,14 +247,35 @@ class Transcript(ScrollView, can_focus=True):
         index = scroll_y + y
         width = self.scrollable_content_region.width
         style = self.rich_style
+        line = self._line(index)
+        if line is None:
+            return Strip.blank(width, style)
+        selection = self.text_selection
+        span = selection.get_span(index) if selection is not None else None
+        if span is not None:  # the player is selecting text with the mouse
+            length = line.cell_length
+            start, end = min(span[0], length), length if span[1] == -1 else min(span[1], length)
+            highlight = self.screen.get_component_rich_style("screen--selection")
+            chosen = line.crop(start, end).apply_style(highlight)
+            line = Strip.join([line.crop(0, start), chosen, line.crop(end, length)])
+        return line.crop_extend(scroll_x, scroll_x + width, style).apply_offsets(scroll_x, index)
+
+    def _line(self, index: int) -> Strip | None:
         at = bisect_right(self._starts, index) - 1
         if at < 0:
-            return Strip.blank(width, style)
+            return None
         lines = self._entries[at].lines
         offset = index - self._starts[at]
-        if offset >= len(lines):
-            return Strip.blank(width, style)
-        return lines[offset].crop_extend(scroll_x, scroll_x + width, style)
+        return lines[offset] if offset < len(lines) else None
+
+    def get_selection(self, selection: Selection) -> tuple[str, str] | None:
+        """The text the player selected, without the margins of the lines."""
+        text = "\n".join(line.text for entry in self._entries for line in entry.lines)
+        chosen = selection.extract(text).splitlines()
+        return textwrap.dedent("\n".join(line.rstrip() for line in chosen)), "\n"
+
+    def selection_updated(self, selection: Selection | None) -> None:
+        self.refresh()
 
     # -- the player's hands ------------------------------------------------------------
 
