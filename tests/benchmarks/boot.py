@@ -39,6 +39,27 @@ class MinimalApp(App[None]):
         self.query_one("#counter", Static).update(f"Cosmodrome {self.presses}")
 
 
+class ScreenfulApp(App[None]):
+    """For context, not a budget's baseline: one `Static` filling the screen, given a new
+    screenful of text on every key, as a move redraws most of the game's screen."""
+
+    WORDS = ("the", "road", "north", "runs", "through", "taiga", "to", "the", "launch", "pads")
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.presses = 0
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="page")
+
+    def on_key(self) -> None:
+        self.presses += 1
+        words = self.WORDS[self.presses % len(self.WORDS) :] + self.WORDS
+        line = " ".join(words)[: SIZE[0] - 2]
+        page = "\n".join(f"{line[n % 7 :]} {n}" for n in range(SIZE[1] - 2))
+        self.query_one("#page", Static).update(page)
+
+
 async def _play_minimal(pilot: Pilot[Any], moves: int) -> None:
     for _ in range(moves):
         await pilot.press("x")

@@ -32,13 +32,15 @@ class Row:
     figure: str
     baseline: str
     ratio: float | None
-    budget: Budget
+    budget: Budget | None  # None: a figure for context, with no budget of its own
     note: str = ""
 
     @property
     def ok(self) -> bool | None:
-        """Whether the budget is met; None when there was nothing to measure."""
-        return None if self.ratio is None else self.budget.met(self.ratio)
+        """Whether the budget is met; None when there was nothing to measure or no budget."""
+        if self.ratio is None or self.budget is None:
+            return None
+        return self.budget.met(self.ratio)
 
 
 def missing(name: str, budget: Budget, why: str = "not built yet") -> Row:
@@ -99,7 +101,7 @@ def render(rows: list[Row]) -> str:
             row.figure,
             row.baseline,
             "—" if row.ratio is None else f"{row.ratio:.2f}×",
-            str(row.budget),
+            "—" if row.budget is None else str(row.budget),
             {True: "yes", False: "NO", None: "—"}[row.ok],
         )
         for row in rows

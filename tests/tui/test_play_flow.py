@@ -82,8 +82,7 @@ async def test_clicking_a_choice_takes_it(tmp_path: Path) -> None:
         await pilot.press("n")
         await settle(pilot)
         choices = pilot.app.screen.query_one(ChoiceList)
-        # the first line of the list is its top border; the second option is on line 2
-        await pilot.click(choices, offset=(5, 2))
+        await pilot.click(choices, offset=(5, 1))  # one line per option: the second
         await settle(pilot)
         assert app_of(pilot).session.require().node == "checkpoint"
 

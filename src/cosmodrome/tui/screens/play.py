@@ -13,7 +13,7 @@ from textual.widgets import Footer
 from cosmodrome.engine.explain import inspect_state
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.session import Session
-from cosmodrome.tui.widgets.choices import ChoiceList
+from cosmodrome.tui.widgets.choices import ChoiceList, ChoicesBox
 from cosmodrome.tui.widgets.inspector import Inspector
 from cosmodrome.tui.widgets.problems import StoryProblems
 from cosmodrome.tui.widgets.status import StatusLine
@@ -59,7 +59,8 @@ class PlayScreen(GameScreen):
             with Vertical(id="play-main"):
                 yield Transcript(id="transcript")
                 yield StoryProblems(id="story-problems")
-                yield ChoiceList(id="choices")
+                with ChoicesBox(id="choices-box"):
+                    yield ChoiceList(id="choices")
             yield Inspector(id="inspector")
         yield Footer(show_command_palette=False)
 

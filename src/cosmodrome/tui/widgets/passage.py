@@ -7,9 +7,13 @@ import re
 from dataclasses import dataclass
 
 from textual.content import Content
+from textual.strip import Strip
+from textual.visual import Visual
+from textual.widget import Widget
 
 from cosmodrome.tui.markdown_text import markdown_content
 
+MEASURE = 88  # long lines are hard to read: a book-like measure, centred on wide terminals
 TYPE_DELAY = 0.035  # seconds per word: a brisk typewriter
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -54,3 +58,25 @@ class ShownPassage:
         if self.chosen is None:
             return None
         return Content(f"› {self.chosen}").stylize("italic $text-primary")
+
+
+def passage_lines(
+    widget: Widget, passage: ShownPassage, shown: int | None, width: int
+) -> list[Strip]:
+    """`passage` as `widget` draws it at `width`: a blank line, the body (its first `shown`
+    characters while it is typed out), a blank line, and the choice taken there."""
+    measure = min(MEASURE, width)
+    indent = (width - measure) // 2
+    style = widget.visual_style
+    blank = Strip.blank(measure, style.rich_style)
+    body = passage.body()
+    if shown is not None:
+        body = body[:shown]
+    lines = [blank, *Visual.to_strips(widget, body, measure, None, style), blank]
+    chosen = passage.chosen_line()
+    if chosen is not None:
+        lines += Visual.to_strips(widget, chosen, measure, None, style)
+    if indent:
+        margin = Strip.blank(indent, style.rich_style)
+        lines = [Strip.join([margin, line]) for line in lines]
+    return lines

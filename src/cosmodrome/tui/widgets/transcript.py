@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import textwrap
 from bisect import bisect_right
-from dataclasses import dataclass, field
 
+from rich.style import Style
 from textual import events
 from textual.geometry import Size
 from textual.message import Message
@@ -19,24 +19,12 @@ from textual.scroll_view import ScrollView
 from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
-from textual.visual import Visual
 
 from cosmodrome.engine import Game, GameState
 from cosmodrome.tui.widgets import passage as passages
-from cosmodrome.tui.widgets.passage import ShownPassage, reveal_points
-
-MAX_PASSAGES = 30  # older passages leave the screen (the exported transcript keeps them)
-MEASURE = 88  # long lines are hard to read: a book-like measure, centred on wide terminals
-
-
-@dataclass(eq=False)
-class _Entry:
-    """A passage on screen, the moment of the run it belongs to, and its lines."""
-
-    state: GameState
-    passage: ShownPassage
-    shown: int | None = None  # characters of the body typed out so far (None: all)
-    lines: list[Strip] = field(default_factory=list)  # laid out at the transcript's width
+from cosmodrome.tui.widgets.passage import ShownPassage, passage_lines, reveal_points
+from cosmodrome.tui.widgets.rail import RAIL, rail_cell, thumb
+from cosmodrome.tui.widgets.shown import Entry, mirror
 
 
 class Transcript(ScrollView, can_focus=True):
@@ -45,7 +33,6 @@ class Transcript(ScrollView, can_focus=True):
     DEFAULT_CSS = """
     Transcript {
         overflow-x: hidden;
-        scrollbar-gutter: stable;
     }
     """
 
@@ -56,7 +43,7 @@ class Transcript(ScrollView, can_focus=True):
 
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
-        self._entries: list[_Entry] = []
+        self._entries: list[Entry] = []
         self._starts: list[int] = []  # the first line of each entry
         self._width = 0  # the width the entries are laid out at (0: not yet known)
         self._following = False  # keep the newest passage's top in view
@@ -93,28 +80,10 @@ class Transcript(ScrollView, can_focus=True):
         of it, drop the rest, and add the new ones; the newest scrolls into view in the
         frame that follows."""
         self._stop_typing()
-        history = state.history()
-        start, keep = self._overlap(history)
-        if keep == 0:
-            start = max(0, len(history) - MAX_PASSAGES)
-        entries = self._entries[:keep]
-        kept = len(entries)
-        for moment in history[start + keep :]:
-            view = game.passage(moment)
-            entries.append(_Entry(moment, ShownPassage(view.title, view.text, view.ending)))
-        fresh = len(entries) > kept  # the newest passage is new here: it may be typed out
-        entries = entries[-MAX_PASSAGES:]
-        for index, entry in enumerate(entries):
-            chosen = _chosen(entries[index + 1].state) if index + 1 < len(entries) else None
-            if chosen != entry.passage.chosen:
-                entry.passage = ShownPassage(
-                    entry.passage.title, entry.passage.text, entry.passage.ending, chosen
-                )
-                entry.lines = []
-        newest = entries[-1] if entries else None
+        entries, fresh = mirror(self._entries, game, state)
         self._entries = entries
-        if newest is not None and typewriter and fresh:
-            self._start_typing(newest)
+        if entries and typewriter and fresh:
+            self._start_typing(entries[-1])
         self._following = True
         self._lay_out()
 
@@ -129,7 +98,7 @@ class Transcript(ScrollView, can_focus=True):
 
     # -- the typewriter --------------------------------------------------------------
 
-    def _start_typing(self, entry: _Entry) -> None:
+    def _start_typing(self, entry: Entry) -> None:
         body = entry.passage.body().plain
         start = entry.passage.body_start()
         self._points = reveal_points(body, start)
@@ -171,9 +140,9 @@ class Transcript(ScrollView, can_focus=True):
 
     # -- layout and drawing ----------------------------------------------------------
 
-    def _lay_out(self) -> None:
+    def _lay_out(self, *, repaint: bool = True) -> None:
         """Lay out the entries that need it, and bring the newest passage into view."""
-        width = self.scrollable_content_region.width
+        width = self.scrollable_content_region.width - RAIL
         if width <= 0:  # not laid out yet: `_size_updated` comes back here
             return
         if width != self._width:
@@ -184,56 +153,53 @@ class Transcript(ScrollView, can_focus=True):
         total = 0
         for entry in self._entries:
             if not entry.lines:
-                entry.lines = self._render_entry(entry)
+                entry.lines = passage_lines(self, entry.passage, entry.shown, self._width)
             starts.append(total)
             total += len(entry.lines)
         self._starts = starts
         size = Size(width, total)
         if size != self.virtual_size:
             self.set_reactive(ScrollView.virtual_size, size)
-            self._scroll_update(size)
-        self._follow_newest()
-        self.refresh()
+            if repaint:
+                self._scroll_update(size)
+        self._follow_newest(repaint=repaint)
+        if repaint:
+            self.refresh()
 
-    def _render_entry(self, entry: _Entry) -> list[Strip]:
-        measure = min(MEASURE, self._width)
-        indent = (self._width - measure) // 2
-        style = self.visual_style
-        blank = Strip.blank(measure, style.rich_style)
-        body = entry.passage.body()
-        if entry.shown is not None:
-            body = body[: entry.shown]
-        lines = [blank, *Visual.to_strips(self, body, measure, None, style), blank]
-        chosen = entry.passage.chosen_line()
-        if chosen is not None:
-            lines += Visual.to_strips(self, chosen, measure, None, style)
-        if indent:
-            margin = Strip.blank(indent, style.rich_style)
-            lines = [Strip.join([margin, line]) for line in lines]
-        return lines
-
-    def _follow_newest(self) -> None:
-        """Scroll so the newest passage's top is at the top (or as near as the end allows)."""
+    def _follow_newest(self, *, repaint: bool = True) -> None:
+        """Scroll so the newest passage's top is at the top (or as near as the end allows);
+        `repaint=False` while the screen is being laid out, which repaints us anyway."""
         if not self._following or not self._starts:
             return
         top = min(self._starts[-1], self.max_scroll_y)
         if top != self.scroll_y:
             self.set_reactive(ScrollView.scroll_y, top)
             self.set_reactive(ScrollView.scroll_target_y, top)
-            self.vertical_scrollbar.position = top
-            self.refresh()
+            if repaint:
+                self.refresh()
 
     def _size_updated(
         self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
     ) -> bool:
-        # laid out with the screen, in the same frame: new width, new lines; new height,
-        # the newest passage scrolled into view again
-        changed = super()._size_updated(size, virtual_size, container_size, layout)
-        if self.scrollable_content_region.width != self._width:
-            self._lay_out()
+        # as ScrollView's, but the new lines and the scroll to the newest passage are set
+        # before the scrollbar and the scroll offset are updated, so this frame draws them
+        # and nothing asks for another one
+        if size_changed := self._size != size:
+            self._set_dirty()
+        if not (
+            size_changed
+            or virtual_size != self.virtual_size
+            or container_size != self.container_size
+        ):
+            return False
+        self._size = size
+        self._container_size = size - self.styles.gutter.totals
+        if self.scrollable_content_region.width - RAIL != self._width:
+            self._lay_out(repaint=False)
         else:
-            self._follow_newest()
-        return changed
+            self._follow_newest(repaint=False)
+        self._scroll_update(self.virtual_size)
+        return size_changed or self._container_size != container_size
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -243,13 +209,12 @@ class Transcript(ScrollView, can_focus=True):
             self._lay_out()
 
     def render_line(self, y: int) -> Strip:
-        scroll_x, scroll_y = self.scroll_offset
+        scroll_y = self.scroll_offset.y
         index = scroll_y + y
-        width = self.scrollable_content_region.width
         style = self.rich_style
         line = self._line(index)
         if line is None:
-            return Strip.blank(width, style)
+            line = Strip.blank(self._width, style)
         selection = self.text_selection
         span = selection.get_span(index) if selection is not None else None
         if span is not None:  # the player is selecting text with the mouse
@@ -258,7 +223,13 @@ class Transcript(ScrollView, can_focus=True):
             highlight = self.screen.get_component_rich_style("screen--selection")
             chosen = line.crop(start, end).apply_style(highlight)
             line = Strip.join([line.crop(0, start), chosen, line.crop(end, length)])
-        return line.crop_extend(scroll_x, scroll_x + width, style).apply_offsets(scroll_x, index)
+        line = line.crop_extend(0, self._width, style).apply_offsets(0, index)
+        height = self.scrollable_content_region.height
+        rows = thumb(height, self.virtual_size.height, scroll_y)
+        styles = self.styles
+        track = Style(bgcolor=styles.scrollbar_background.rich_color)
+        bar = Style(bgcolor=styles.scrollbar_color.rich_color)
+        return Strip.join([line, Strip(rail_cell(y, rows, style, track, bar), RAIL)])
 
     def _line(self, index: int) -> Strip | None:
         at = bisect_right(self._starts, index) - 1
@@ -283,6 +254,12 @@ class Transcript(ScrollView, can_focus=True):
         if self.revealing:
             event.stop()
             self.finish_reveal()
+            return
+        offset = event.get_content_offset(self)
+        height = self.scrollable_content_region.height
+        if offset is not None and offset.x >= self._width and self.max_scroll_y and height > 1:
+            self.stop_following()  # a click on the rail scrolls to that point of the run
+            self.scroll_to(y=round(offset.y / (height - 1) * self.max_scroll_y), animate=False)
 
     def on_mouse_scroll_up(self) -> None:
         self.stop_following()
@@ -313,26 +290,3 @@ class Transcript(ScrollView, can_focus=True):
     def action_scroll_end(self) -> None:
         self.stop_following()
         super().action_scroll_end()
-
-    def _overlap(self, history: list[GameState]) -> tuple[int, int]:
-        """Where the first shown passage sits in `history`, and how many shown passages
-        from there on are still part of it (0 when none are)."""
-        if not self._entries:
-            return 0, 0
-        first = self._entries[0].state
-        start = next((i for i, moment in enumerate(history) if moment is first), None)
-        if start is None:
-            return 0, 0
-        keep = 0
-        while (
-            keep < len(self._entries)
-            and start + keep < len(history)
-            and history[start + keep] is self._entries[keep].state
-        ):
-            keep += 1
-        return start, keep
-
-
-def _chosen(after: GameState) -> str | None:
-    """The text of the choice that led to `after`."""
-    return after.last.text if after.last is not None else None

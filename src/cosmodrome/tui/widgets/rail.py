@@ -1,0 +1,31 @@
+"""The transcript's scroll position, drawn as a column of its own lines.
+
+Textual's scrollbar is a widget of its own, resized with the transcript on every
+move, and each resize costs one more frame; this rail is drawn with the lines.
+"""
+
+from __future__ import annotations
+
+from rich.segment import Segment
+from rich.style import Style
+
+GAP = 2  # cells between the text and the rail
+RAIL = GAP + 1  # the columns the rail takes at the right of the transcript
+
+
+def thumb(height: int, total: int, top: int) -> range | None:
+    """The rows of the thumb in a view `height` rows high over `total` rows scrolled to
+    `top`; None when everything fits and no rail is drawn."""
+    if height <= 0 or total <= height:
+        return None
+    size = max(1, round(height * height / total))
+    start = round(min(max(top, 0), total - height) / (total - height) * (height - size))
+    return range(start, start + size)
+
+
+def rail_cell(row: int, rows: range | None, base: Style, track: Style, bar: Style) -> list[Segment]:
+    """The gap and the rail's cell on `row` of the view."""
+    gap = Segment(" " * GAP, base)
+    if rows is None:
+        return [gap, Segment(" ", base)]
+    return [gap, Segment(" ", bar if row in rows else track)]

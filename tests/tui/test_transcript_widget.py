@@ -1,0 +1,92 @@
+"""The transcript widget: mouse selection, its scroll rail, and a move drawn in one frame."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from cosmodrome.tui.screens.play import PlayScreen
+from cosmodrome.tui.widgets.rail import thumb
+from cosmodrome.tui.widgets.transcript import Transcript
+from tests.tui.harness import JOURNEY, app_of, make_app, settle
+
+
+def test_the_rail_shows_where_the_view_is_and_nothing_when_all_fits() -> None:
+    assert thumb(10, 10, 0) is None
+    assert thumb(10, 40, 0) == range(0, 2)  # a quarter of the text in view: a short thumb
+    assert thumb(10, 40, 30) == range(8, 10)  # at the end
+    assert thumb(10, 40, 15) == range(4, 6)
+    assert thumb(10, 1000, 990) == range(9, 10)  # never thinner than a cell
+
+
+async def test_dragging_over_a_passage_selects_its_text_without_the_margins(
+    tmp_path: Path,
+) -> None:
+    async with make_app(tmp_path).run_test(size=(120, 30)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        transcript = screen.query_one(Transcript)
+        lines = transcript.text_lines()
+        title = next(i for i, line in enumerate(lines) if line.strip() == "Arrival")
+        last = max(i for i, line in enumerate(lines) if line.strip())
+        top = int(transcript.scroll_y)
+        await pilot.mouse_down(transcript, offset=(0, title - top))
+        await pilot.hover(transcript, offset=(transcript.size.width - 1, last - top))
+        await pilot.mouse_up(transcript, offset=(transcript.size.width - 1, last - top))
+        await pilot.pause()
+        selected = screen.get_selected_text()
+        assert selected is not None
+        assert selected.startswith("Arrival\n")  # no indent: the centred margin is not text
+        assert "Literal {braces}." in selected
+
+
+def transcript_of(pilot: Any) -> Transcript:
+    screen = pilot.app.screen
+    assert isinstance(screen, PlayScreen)
+    return screen.query_one(Transcript)
+
+
+async def test_a_click_on_the_rail_scrolls_there_and_stops_following(tmp_path: Path) -> None:
+    async with make_app(tmp_path, JOURNEY).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("1", "1", "2", "2")
+        await settle(pilot)
+        transcript = transcript_of(pilot)
+        assert transcript.scroll_y > 0
+        rail = transcript.scrollable_content_region.width - 1
+        await pilot.click(transcript, offset=(rail, 0))
+        await pilot.pause()
+        assert transcript.scroll_y == 0
+        await pilot.press("1")  # a move brings the newest passage back into view
+        await settle(pilot)
+        assert transcript.scroll_y > 0
+
+
+async def test_a_move_is_drawn_in_one_frame(tmp_path: Path) -> None:
+    # a second frame per move (a second layout pass, a scrollbar resized) is what made
+    # moves slow: each frame waits for the next tick of the screen's refresh timer
+    app = make_app(tmp_path, JOURNEY)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("1", "1")  # past the first moves, where the rail first appears
+        await settle(pilot)
+        frames: list[int] = []
+        display = app._display
+
+        def count(screen: Any, update: Any) -> None:
+            display(screen, update)
+            if update is not None:
+                frames[-1] += 1
+
+        app._display = count  # type: ignore[method-assign,assignment]
+        for key in ["2", "1", "u"]:  # to the harbour, to the site, and back
+            frames.append(0)
+            await pilot.press(key)
+            await settle(pilot)
+        assert app_of(pilot).session.require().node == "vladivostok"
+        # moving on: one frame each; undo may take two when the rail goes away
+        assert frames[:2] == [1, 1] and frames[2] <= 2, frames
