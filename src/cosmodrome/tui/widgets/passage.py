@@ -63,7 +63,7 @@ class ShownPassage:
 def passage_lines(
     widget: Widget, passage: ShownPassage, shown: int | None, width: int
 ) -> list[Strip]:
-    """`passage` as `widget` draws it at `width`: a blank line, the body (its first `shown`
+    """`passage` as `widget` draws it, `width` cells wide: a blank line, the body (its first `shown`
     characters while it is typed out), a blank line, and the choice taken there."""
     measure = min(MEASURE, width)
     indent = (width - measure) // 2
@@ -76,7 +76,8 @@ def passage_lines(
     chosen = passage.chosen_line()
     if chosen is not None:
         lines += Visual.to_strips(widget, chosen, measure, None, style)
+    rich_style = style.rich_style
     if indent:
-        margin = Strip.blank(indent, style.rich_style)
+        margin = Strip.blank(indent, rich_style)
         lines = [Strip.join([margin, line]) for line in lines]
-    return lines
+    return [line.extend_cell_length(width, rich_style) for line in lines]

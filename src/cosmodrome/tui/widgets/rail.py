@@ -6,8 +6,11 @@ move, and each resize costs one more frame; this rail is drawn with the lines.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rich.segment import Segment
 from rich.style import Style
+from textual.strip import Strip
 
 GAP = 2  # cells between the text and the rail
 RAIL = GAP + 1  # the columns the rail takes at the right of the transcript
@@ -23,9 +26,26 @@ def thumb(height: int, total: int, top: int) -> range | None:
     return range(start, start + size)
 
 
-def rail_cell(row: int, rows: range | None, base: Style, track: Style, bar: Style) -> list[Segment]:
-    """The gap and the rail's cell on `row` of the view."""
-    gap = Segment(" " * GAP, base)
-    if rows is None:
-        return [gap, Segment(" ", base)]
-    return [gap, Segment(" ", bar if row in rows else track)]
+@dataclass(frozen=True, slots=True)
+class RailCells:
+    """The gap and the rail's cell, as drawn on a row: with no rail, on the track, on the
+    thumb."""
+
+    empty: Strip
+    track: Strip
+    bar: Strip
+
+    @classmethod
+    def styled(cls, base: Style, track: Style, bar: Style) -> RailCells:
+        gap = Segment(" " * GAP, base)
+        return cls(
+            Strip([gap, Segment(" ", base)], RAIL),
+            Strip([gap, Segment(" ", track)], RAIL),
+            Strip([gap, Segment(" ", bar)], RAIL),
+        )
+
+    def on(self, row: int, rows: range | None) -> Strip:
+        """The cells on `row` of the view, where the thumb covers `rows`."""
+        if rows is None:
+            return self.empty
+        return self.bar if row in rows else self.track

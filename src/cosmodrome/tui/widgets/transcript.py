@@ -23,7 +23,7 @@ from textual.timer import Timer
 from cosmodrome.engine import Game, GameState
 from cosmodrome.tui.widgets import passage as passages
 from cosmodrome.tui.widgets.passage import ShownPassage, passage_lines, reveal_points
-from cosmodrome.tui.widgets.rail import RAIL, rail_cell, thumb
+from cosmodrome.tui.widgets.rail import RAIL, RailCells, thumb
 from cosmodrome.tui.widgets.shown import Entry, mirror
 
 
@@ -49,6 +49,7 @@ class Transcript(ScrollView, can_focus=True):
         self._following = False  # keep the newest passage's top in view
         self._points: list[int] = []  # where the typewriter pauses next, in order
         self._timer: Timer | None = None
+        self._rail: RailCells | None = None  # in the current theme
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -203,6 +204,7 @@ class Transcript(ScrollView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
+        self._rail = None
         for entry in self._entries:  # the theme changed: colours are in the lines
             entry.lines = []
         if self._width:
@@ -211,25 +213,35 @@ class Transcript(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         index = scroll_y + y
-        style = self.rich_style
         line = self._line(index)
-        if line is None:
-            line = Strip.blank(self._width, style)
         selection = self.text_selection
-        span = selection.get_span(index) if selection is not None else None
-        if span is not None:  # the player is selecting text with the mouse
-            length = line.cell_length
-            start, end = min(span[0], length), length if span[1] == -1 else min(span[1], length)
-            highlight = self.screen.get_component_rich_style("screen--selection")
-            chosen = line.crop(start, end).apply_style(highlight)
-            line = Strip.join([line.crop(0, start), chosen, line.crop(end, length)])
-        line = line.crop_extend(0, self._width, style).apply_offsets(0, index)
+        if line is None:
+            line = Strip.blank(self._width, self.rich_style)
+        else:
+            if selection is not None and (span := selection.get_span(index)) is not None:
+                line = self._selected(line, span)
+            line = line.apply_offsets(0, index)  # where the mouse's text selection is
         height = self.scrollable_content_region.height
         rows = thumb(height, self.virtual_size.height, scroll_y)
-        styles = self.styles
-        track = Style(bgcolor=styles.scrollbar_background.rich_color)
-        bar = Style(bgcolor=styles.scrollbar_color.rich_color)
-        return Strip.join([line, Strip(rail_cell(y, rows, style, track, bar), RAIL)])
+        return Strip.join([line, self._rail_cells().on(y, rows)])
+
+    def _selected(self, line: Strip, span: tuple[int, int]) -> Strip:
+        """`line` with the cells the player is selecting with the mouse highlighted."""
+        length = line.cell_length
+        start, end = min(span[0], length), length if span[1] == -1 else min(span[1], length)
+        highlight = self.screen.get_component_rich_style("screen--selection")
+        chosen = line.crop(start, end).apply_style(highlight)
+        return Strip.join([line.crop(0, start), chosen, line.crop(end, length)])
+
+    def _rail_cells(self) -> RailCells:
+        if self._rail is None:
+            styles = self.styles
+            self._rail = RailCells.styled(
+                self.rich_style,
+                Style(bgcolor=styles.scrollbar_background.rich_color),
+                Style(bgcolor=styles.scrollbar_color.rich_color),
+            )
+        return self._rail
 
     def _line(self, index: int) -> Strip | None:
         at = bisect_right(self._starts, index) - 1
