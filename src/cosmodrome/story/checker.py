@@ -14,7 +14,8 @@ from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
 from cosmodrome.story.suggest import did_you_mean
-from cosmodrome.story.yamlsource import Y, parse_yaml_bytes, unreadable
+from cosmodrome.story.yamlsource import parse_yaml_bytes, unreadable
+from cosmodrome.story.yamltree import Y
 
 
 class Anything(frozenset[str]):
@@ -37,7 +38,7 @@ def _parse(source: SourceFile) -> _SourceFile:
         root, problems = None, unreadable(source.display, source.error)
     else:
         root, problems = parse_yaml_bytes(source.data, source.display)
-    reader = FileReader(source.display, source.text().splitlines())
+    reader = FileReader(source.display, source.text)
     reader.problems.extend(problems)
     return _SourceFile(source.display, reader, root)
 

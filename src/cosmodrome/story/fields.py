@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -10,7 +11,7 @@ from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.model import Position
 from cosmodrome.story.schema import ID_PATTERN, OBJECTS, STORY_ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
-from cosmodrome.story.yamlsource import Y
+from cosmodrome.story.yamltree import Y
 
 _ID_RULES = {
     ID_PATTERN: "use lowercase letters, digits, '-' and '_', starting with a letter or digit",
@@ -22,6 +23,15 @@ _KEYS = {
     for kind, keys in OBJECTS.items()
 }
 _KIND_NAMES = {dict: "a mapping", list: "a list", str: "a string", bool: "true or false"}
+_MATCHERS: dict[str, Callable[[str], re.Match[str] | None]] = {}
+
+
+def _id_matcher(pattern: str) -> Callable[[str], re.Match[str] | None]:
+    """`pattern`'s compiled `match`, compiled once: ids are checked by the ten thousand."""
+    found = _MATCHERS.get(pattern)
+    if found is None:
+        found = _MATCHERS[pattern] = re.compile(pattern).match
+    return found
 
 
 def describe(value: Any) -> str:
@@ -42,8 +52,16 @@ class FileReader:
     """Checks the values of one file, reporting problems at their positions."""
 
     path: str
-    lines: list[str]
+    text: Callable[[], str]  # the file's text: read only to place a problem inside a block
     problems: list[Diagnostic] = field(default_factory=list)
+    _lines: list[str] | None = field(default=None, init=False, repr=False)
+
+    @property
+    def lines(self) -> list[str]:
+        """The file's lines, split on first use."""
+        if self._lines is None:
+            self._lines = self.text().splitlines()
+        return self._lines
 
     def error(self, y: Y | tuple[int, int], message: str, code: str = "") -> None:
         line, col = (y.line, y.col) if isinstance(y, Y) else y
@@ -62,7 +80,8 @@ class FileReader:
             text = y.value if isinstance(y.value, str) else ""
             line = y.line + 1 + text.count("\n", 0, offset)
             start = text.rfind("\n", 0, offset) + 1
-            source = self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+            lines = self.lines
+            source = lines[line - 1] if 0 < line <= len(lines) else ""
             indent = len(source) - len(source.lstrip(" "))
             return line, indent + 1 + (offset - start)
         quoted = 1 if y.style in ("'", '"') else 0
@@ -130,12 +149,14 @@ class FileReader:
         if y is None:
             return None
         value = y.value
+        if type(value) is str and _id_matcher(pattern)(value):
+            return value  # the common case: a valid id
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)  # an unquoted year as an id: read it as written
         if not isinstance(value, str):
             self.error(y, f"{what} must be an id, not {describe(y.value)}", "type")
             return None
-        if not re.match(pattern, value):
+        if not _id_matcher(pattern)(value):
             rule = _ID_RULES.get(pattern, f"it must match {pattern}")
             self.error(y, f"{what} '{value}' is not a valid id ({rule})", "bad-id")
             return None

@@ -15,7 +15,7 @@ from cosmodrome.story.schema import (
     STORY_ID_PATTERN,
     VARIABLE_PATTERN,
 )
-from cosmodrome.story.yamlsource import Y
+from cosmodrome.story.yamltree import Y
 
 FORMAT_VERSION = 1
 

@@ -8,11 +8,11 @@ from dataclasses import dataclass, field
 from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr, type_of
 from cosmodrome.story.fields import FileReader, describe
 from cosmodrome.story.lint.codes import read_lint_codes
-from cosmodrome.story.model import Choice, Effect, Node, TextBlock, Variable
+from cosmodrome.story.model import Choice, Effect, Node, Position, TextBlock, Variable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
 from cosmodrome.story.template import Template, TemplateError, parse_template
-from cosmodrome.story.yamlsource import Y
+from cosmodrome.story.yamltree import Y
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,9 @@ class NodeReader:
 
     def expression(self, y: Y, expect: ExprType, what: str) -> Compiled | None:
         value = y.value
-        if isinstance(value, bool | int) and type_of(value) is not None:
+        if type(value) is str:  # the common case first
+            source = value
+        elif isinstance(value, bool | int) and type_of(value) is not None:
             source = ("true" if value else "false") if isinstance(value, bool) else str(value)
         elif isinstance(value, str):
             source = value
@@ -72,6 +74,8 @@ class NodeReader:
                 self.reader.inside(y, exc.offset), f"in {what}: {exc.message}", "text"
             )
             return None
+        if not names:  # most texts name no variable
+            return template
         ok = True
         for offset, name in names:
             if name not in self.scope.variables:
@@ -97,7 +101,8 @@ class NodeReader:
                 continue
             compiled = self.expression(value_y, variable.type, f"the value of '{name}'")
             if compiled is not None:
-                out.append(Effect(name, compiled, self.reader.position(value_y)))
+                where = Position(self.reader.path, value_y.line, value_y.col)
+                out.append(Effect(name, compiled, where))
         return tuple(out)
 
     def reference(self, y: Y | None, what: str, known: Collection[str], unknown: str) -> str | None:
@@ -126,19 +131,21 @@ class NodeReader:
     def text(self, y: Y, node_id: str) -> tuple[TextBlock, ...]:
         if isinstance(y.value, list):
             blocks: list[TextBlock] = []
+            path = self.reader.path
             for block_y in y.value:
                 entries = self.reader.mapping(block_y, "block", "a text block")
                 if entries is None:
                     continue
                 template = self.template(entries.get("text"), "block text")
+                if_y = entries.get("if")
                 condition = None
-                if "if" in entries:
-                    condition = self.expression(entries["if"], ExprType.BOOL, "the block's if")
+                where = None
+                if if_y is not None:
+                    condition = self.expression(if_y, ExprType.BOOL, "the block's if")
+                    where = Position(path, if_y.line, if_y.col)
                 if template is not None:
-                    where = self.reader.position(entries["if"]) if "if" in entries else None
-                    blocks.append(
-                        TextBlock(template, condition, self.reader.position(block_y), where)
-                    )
+                    here = Position(path, block_y.line, block_y.col)
+                    blocks.append(TextBlock(template, condition, here, where))
             return tuple(blocks)
         template = self.template(y, f"the text of node '{node_id}'")
         return (TextBlock(template, None, self.reader.position(y)),) if template else ()
@@ -221,37 +228,42 @@ class NodeReader:
         entries = r.mapping(y, "choice", "a choice")
         if entries is None:
             return None
-        text = self.template(entries.get("text"), "choice text")
-        goto = self.reference(
-            entries.get("goto"), "goto", self.scope.nodes, "choice goes to unknown node"
-        )
-        goto_raw = entries.get("goto")
-        raw_goto = goto_raw.value if goto_raw is not None else None
+        get = entries.get  # each key looked up once: this runs for every choice of the story
+        text = self.template(get("text"), "choice text")
+        goto_y = get("goto")
+        goto = self.reference(goto_y, "goto", self.scope.nodes, "choice goes to unknown node")
+        raw_goto = goto_y.value if goto_y is not None else None
         if isinstance(raw_goto, str):
             per_goto[raw_goto] = per_goto.get(raw_goto, 0) + 1
-        choice_id = r.ident(entries.get("id"), "choice id", ID_PATTERN) if "id" in entries else None
-        if choice_id is not None:
+        id_y = get("id")
+        choice_id = r.ident(id_y, "choice id", ID_PATTERN) if id_y is not None else None
+        if choice_id is not None and id_y is not None:
             if choice_id in seen_ids:
                 r.error(
-                    entries["id"],
+                    id_y,
                     f"duplicate choice id '{choice_id}' in node '{node_id}' "
                     f"(first at line {seen_ids[choice_id]})",
                     "duplicate",
                 )
-            seen_ids[choice_id] = entries["id"].line
+            seen_ids[choice_id] = id_y.line
+        if_y = get("if")
         condition = None
-        if "if" in entries:
-            condition = self.expression(entries["if"], ExprType.BOOL, "the choice's if")
-        locked = r.string(entries.get("locked"), "locked") if "locked" in entries else None
-        if "locked" in entries and "if" not in entries:
-            r.error(
-                entries["locked"], "'locked' needs an 'if': it shows when the if fails", "locked"
-            )
-        once = r.boolean(entries.get("once"), "once") if "once" in entries else False
-        effects = self.effects(entries.get("set"), "set")
-        if text is None or goto is None or goto_raw is None:
+        if if_y is not None:
+            condition = self.expression(if_y, ExprType.BOOL, "the choice's if")
+        locked_y = get("locked")
+        locked = None
+        if locked_y is not None:
+            locked = r.string(locked_y, "locked")
+            if if_y is None:
+                r.error(locked_y, "'locked' needs an 'if': it shows when the if fails", "locked")
+        once_y = get("once")
+        once = r.boolean(once_y, "once") if once_y is not None else False
+        set_y = get("set")
+        effects = self.effects(set_y, "set") if set_y is not None else ()
+        if text is None or goto is None or goto_y is None:
             return None
         key = choice_id if choice_id is not None else f"{goto}.{per_goto[goto]}"
+        path = r.path
         return Choice(
             key,
             index,
@@ -261,7 +273,7 @@ class NodeReader:
             locked,
             bool(once),
             effects,
-            r.position(y),
-            r.position(goto_raw),
-            r.position(entries["if"]) if "if" in entries else None,
+            Position(path, y.line, y.col),
+            Position(path, goto_y.line, goto_y.col),
+            Position(path, if_y.line, if_y.col) if if_y is not None else None,
         )

@@ -16,7 +16,8 @@ from pathlib import Path, PurePosixPath
 from cosmodrome.story.loader import FACTS, MANIFEST, StoryNotFound
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import story_files
-from cosmodrome.story.yamlsource import Y, parse_yaml, read_yaml_file
+from cosmodrome.story.yamlsource import parse_yaml, read_yaml_file
+from cosmodrome.story.yamltree import Y
 
 DEFAULT_FILE = "nodes/new.yaml"
 SCHEMA = "schema/nodes.schema.json"

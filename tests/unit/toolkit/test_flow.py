@@ -154,3 +154,46 @@ def test_the_analysis_reaches_every_node_of_the_shipped_story() -> None:
     flow = analyse(result.story)
     assert flow.reachable <= set(result.story.nodes)
     assert result.story.start in flow.reachable
+
+
+def test_one_effect_under_two_conditions_takes_the_values_each_allows(tmp_path: Path) -> None:
+    # `y: x` is written under two conditions that narrow x apart: y gets both parts
+    nodes = """
+    start:
+      text: "Pick."
+      choices:
+        - text: "One"
+          goto: mid
+          set: {x: 1}
+        - text: "Five"
+          goto: mid
+          set: {x: 5}
+    mid:
+      text: "Copy."
+      choices:
+        - text: "Low"
+          if: x < 2
+          goto: check
+          set: {y: x}
+        - text: "High"
+          if: x > 4
+          goto: check
+          set: {y: x}
+    check:
+      text: "Check."
+      choices:
+        - text: "Five"
+          if: y == 5
+          goto: end
+        - text: "Other"
+          goto: end
+    end:
+      text: "End."
+      ending: "End"
+    """
+    variables = f'variables:{COUNTER}    y:\n      default: 0\n      label: "Y"\n'
+    story = build(tmp_path, nodes, variables)
+    domain = analyse(story).domains["y"]
+    assert isinstance(domain, Ints)
+    assert domain.exact == frozenset({0, 1, 5})
+    assert warnings(tmp_path, nodes, variables) == []

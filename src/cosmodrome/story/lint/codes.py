@@ -6,7 +6,7 @@ from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.fields import FileReader
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
-from cosmodrome.story.yamlsource import Y
+from cosmodrome.story.yamltree import Y
 
 LINT_CODES: dict[str, str] = {
     "unreachable": "a node that no play-through can reach from `start`",

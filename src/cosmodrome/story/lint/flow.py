@@ -52,8 +52,7 @@ class Flow:
     edges: dict[str, list[str]] | None = None  # live_edges(), once the fixpoint is final
     _live: dict[str, tuple[bool, ...]] = field(default_factory=dict, init=False, repr=False)
     _holds: dict[int, bool] = field(default_factory=dict, init=False, repr=False)
-    _live_for: tuple[int, int] = field(default=(0, 0), init=False, repr=False)
-    _live_keep: object = field(default=None, init=False, repr=False)
+    _live_for: tuple[object, object] = field(default=(None, None), init=False, repr=False)
 
     def visits(self, target: str, here: str | None = None) -> Ints:
         """Every count `visited(target)` can return while the player is at `here`."""
@@ -88,11 +87,11 @@ class Flow:
     def live(self, node: Node) -> tuple[bool, ...]:
         """For each choice of `node`, whether it can be taken (`choice_context` is not
         None); remembered while the domains and the reachable nodes stay the same."""
-        if self._live_for != (id(self.domains), id(self.reachable)):
+        domains, reachable = self._live_for
+        if domains is not self.domains or reachable is not self.reachable:
             self._live = {}
             self._holds = {}
-            self._live_for = (id(self.domains), id(self.reachable))
-            self._live_keep = (self.domains, self.reachable)  # so that the ids stay theirs
+            self._live_for = (self.domains, self.reachable)
         found = self._live.get(node.id)
         if found is not None:
             return found
@@ -103,14 +102,15 @@ class Flow:
             condition = choice.condition
             if condition is None:
                 out.append(True)
-            elif memo.pure(condition):  # the same answer at every node
-                ok = holds.get(id(condition))
-                if ok is None:
+                continue
+            ok = holds.get(id(condition))  # known only for conditions that read no call
+            if ok is None:
+                if memo.pure(condition):  # the same answer at every node
                     ok = holds[id(condition)] = memo.refine(condition, self.context()) is not None
-                out.append(ok)
-            else:
-                ctx = ctx or self.context(node)
-                out.append(memo.refine(condition, ctx) is not None)
+                else:
+                    ctx = ctx or self.context(node)
+                    ok = memo.refine(condition, ctx) is not None
+            out.append(ok)
         found = self._live[node.id] = tuple(out)
         return found
 

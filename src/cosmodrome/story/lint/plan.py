@@ -91,12 +91,19 @@ class Plan:
                     impure = True
                 edges.append((shape, position[choice.goto]))
             self.nodes.append((enter, tuple(edges), impure))
-        # per shape, per effect: whether it reads nothing its condition narrows, so that
-        # its value is the same as without the condition
-        self.free: list[tuple[bool, ...]] = [
-            tuple(
-                shape.condition is None or not (e.value.reads & shape.condition.reads)
-                for e in shape.effects
+        # per shape: its condition, and per effect the variable, the value and whether that
+        # reads nothing the condition narrows (so that it is the same as without the condition)
+        self.work: list[tuple[Compiled | None, tuple[tuple[str, Compiled, bool], ...]]] = [
+            (
+                shape.condition,
+                tuple(
+                    (
+                        e.variable,
+                        e.value,
+                        shape.condition is None or not (e.value.reads & shape.condition.reads),
+                    )
+                    for e in shape.effects
+                ),
             )
             for shape in self.shapes
         ]
@@ -104,7 +111,9 @@ class Plan:
         # which could be taken (by shape index) and the nodes it reached
         self.last_walk: tuple[list[int], list[bool], frozenset[str]] | None = None
         self._taken: dict[int, Context | None] = {}  # this round's, by id(condition)
-        self._values: dict[int, Domain] = {}  # this round's, by id(expression), unnarrowed
+        # this round's values: by id(expression) unnarrowed, by (id(condition), id(expression))
+        # where the condition narrows what the expression reads
+        self._values: dict[object, Domain] = {}
 
     def new_round(self) -> None:
         """Forget the round's results: the domains changed."""
@@ -113,24 +122,26 @@ class Plan:
 
     def outcome(self, shape: int, memo: Memo, ctx: Context) -> Outcome:
         """What shape `shape` produces in `ctx` this round (whose node does not matter)."""
-        found = self.shapes[shape]
-        condition = found.condition
-        taken: Context | None = ctx
+        condition, effects = self.work[shape]
+        taken = ctx
+        key = 0
         if condition is not None:
             key = id(condition)
             if key in self._taken:
-                taken = self._taken[key]
+                refined = self._taken[key]
             else:
-                taken = self._taken[key] = memo.refine(condition, ctx)
-        if taken is None:
-            return None
+                refined = self._taken[key] = memo.refine(condition, ctx)
+            if refined is None:
+                return None
+            taken = refined
+        if not effects:
+            return ()
+        values = self._values
         out: list[tuple[str, Domain]] = []
-        for effect, free in zip(found.effects, self.free[shape], strict=True):
-            if free:
-                value = self._values.get(id(effect.value))
-                if value is None:
-                    value = self._values[id(effect.value)] = memo.evaluate(effect.value, ctx)
-            else:
-                value = memo.evaluate(effect.value, taken)
-            out.append((effect.variable, value))
+        for variable, expression, free in effects:
+            where: object = id(expression) if free else (key, id(expression))
+            value = values.get(where)
+            if value is None:
+                value = values[where] = memo.evaluate(expression, ctx if free else taken)
+            out.append((variable, value))
         return tuple(out)
