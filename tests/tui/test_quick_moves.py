@@ -70,13 +70,14 @@ async def test_read_passages_are_flat_text_and_a_bracket_is_not_markup(tmp_path:
 
 def test_markdown_becomes_styled_text_without_markup() -> None:
     content = markdown_content(
-        "# Head\n\nA *famous* [red]x[/red] **bold**\n\n> said\n\n- one\n- two"
+        "# Head\n\nA *famous* [red]x[/red] **bold** ~~gone~~\n\n> said\n\n- one\n- two"
     )
-    assert content.plain == "Head\n\nA famous [red]x[/red] bold\n\n▌ said\n\n• one\n• two"
+    assert content.plain == "Head\n\nA famous [red]x[/red] bold gone\n\n▌ said\n\n• one\n• two"
     styles = {(content.plain[s.start : s.end], str(s.style)) for s in content.spans}
     assert ("Head", "bold") in styles
     assert ("famous", "italic") in styles
     assert ("bold", "bold") in styles
+    assert ("gone", "strike") in styles
 
 
 def test_the_slot_names_of_the_session_are_the_stores() -> None:

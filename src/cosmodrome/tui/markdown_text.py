@@ -18,7 +18,9 @@ INLINE_STYLES = {"em": "italic", "strong": "bold", "s": "strike", "link": "under
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    return MarkdownIt("gfm-like")
+    # CommonMark and ~~strikethrough~~; not "gfm-like", whose linkify loads a large set of
+    # patterns for bare web addresses, which stories do not need
+    return MarkdownIt("commonmark").enable("strikethrough")
 
 
 class _Builder:
