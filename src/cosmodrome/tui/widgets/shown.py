@@ -21,6 +21,16 @@ class Entry:
     passage: ShownPassage
     shown: int | None = None  # characters of the body typed out so far (None: all)
     lines: list[Strip] = field(default_factory=list)  # laid out at the transcript's width
+    height: int = 0  # how many lines it takes at that width (0: not laid out)
+
+    def forget(self) -> None:
+        """Its text or the width changed: lay it out again."""
+        self.lines = []
+        self.height = 0
+
+    def park(self) -> None:
+        """Far out of view: let its lines go (they are made again if it comes into view)."""
+        self.lines = []
 
 
 def mirror(entries: list[Entry], game: Game, state: GameState) -> tuple[list[Entry], bool]:
@@ -42,7 +52,7 @@ def mirror(entries: list[Entry], game: Game, state: GameState) -> tuple[list[Ent
         if chosen != entry.passage.chosen:
             old = entry.passage
             entry.passage = ShownPassage(old.title, old.text, old.ending, chosen)
-            entry.lines = []
+            entry.forget()
     return result, fresh
 
 

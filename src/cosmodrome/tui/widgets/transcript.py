@@ -74,7 +74,7 @@ class Transcript(ScrollView, can_focus=True):
 
     def text_lines(self) -> list[str]:
         """The transcript as laid out, one string per line (without trailing spaces)."""
-        return [line.text.rstrip() for entry in self._entries for line in entry.lines]
+        return [line.text.rstrip() for entry in self._entries for line in self._lines(entry)]
 
     def follow(self, game: Game, state: GameState, *, typewriter: bool) -> None:
         """Show the history of `state`: keep the passages already shown that are still part
@@ -113,7 +113,7 @@ class Transcript(ScrollView, can_focus=True):
             return
         entry = self._entries[-1]
         entry.shown = self._points.pop(0)
-        entry.lines = []
+        entry.forget()
         if not self._points:
             self._finish_typing()
             return
@@ -124,7 +124,7 @@ class Transcript(ScrollView, can_focus=True):
         if self._entries:
             entry = self._entries[-1]
             entry.shown = None
-            entry.lines = []
+            entry.forget()
             self._lay_out()
         self.post_message(self.Revealed())
 
@@ -137,7 +137,7 @@ class Transcript(ScrollView, can_focus=True):
         for entry in self._entries:
             if entry.shown is not None:
                 entry.shown = None
-                entry.lines = []
+                entry.forget()
 
     # -- layout and drawing ----------------------------------------------------------
 
@@ -149,14 +149,14 @@ class Transcript(ScrollView, can_focus=True):
         if width != self._width:
             self._width = width
             for entry in self._entries:
-                entry.lines = []
+                entry.forget()
         starts: list[int] = []
         total = 0
         for entry in self._entries:
-            if not entry.lines:
-                entry.lines = passage_lines(self, entry.passage, entry.shown, self._width)
+            if not entry.height:
+                self._lines(entry)
             starts.append(total)
-            total += len(entry.lines)
+            total += entry.height
         self._starts = starts
         size = Size(width, total)
         if size != self.virtual_size:
@@ -164,8 +164,25 @@ class Transcript(ScrollView, can_focus=True):
             if repaint:
                 self._scroll_update(size)
         self._follow_newest(repaint=repaint)
+        self._park_far_entries()
         if repaint:
             self.refresh()
+
+    def _lines(self, entry: Entry) -> list[Strip]:
+        """The lines of `entry`, laid out now if they are not at hand."""
+        if not entry.lines:
+            entry.lines = passage_lines(self, entry.passage, entry.shown, self._width)
+            entry.height = len(entry.lines)
+        return entry.lines
+
+    def _park_far_entries(self) -> None:
+        """Keep the lines of the passages within a screen of the view, and only those: a long
+        run holds its scrollback as heights, not as drawn lines."""
+        height = max(1, self.scrollable_content_region.height)
+        top, bottom = int(self.scroll_y) - height, int(self.scroll_y) + 2 * height
+        for entry, start in zip(self._entries, self._starts, strict=True):
+            if entry.lines and (start + entry.height < top or start > bottom):
+                entry.park()
 
     def _follow_newest(self, *, repaint: bool = True) -> None:
         """Scroll so the newest passage's top is at the top (or as near as the end allows);
@@ -206,7 +223,7 @@ class Transcript(ScrollView, can_focus=True):
         super().notify_style_update()
         self._rail = None
         for entry in self._entries:  # the theme changed: colours are in the lines
-            entry.lines = []
+            entry.forget()
         if self._width:
             self._lay_out()
 
@@ -247,13 +264,13 @@ class Transcript(ScrollView, can_focus=True):
         at = bisect_right(self._starts, index) - 1
         if at < 0:
             return None
-        lines = self._entries[at].lines
+        lines = self._lines(self._entries[at])
         offset = index - self._starts[at]
         return lines[offset] if offset < len(lines) else None
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The text the player selected, without the margins of the lines."""
-        text = "\n".join(line.text for entry in self._entries for line in entry.lines)
+        text = "\n".join(line.text for entry in self._entries for line in self._lines(entry))
         chosen = selection.extract(text).splitlines()
         return textwrap.dedent("\n".join(line.rstrip() for line in chosen)), "\n"
 
