@@ -90,3 +90,22 @@ async def test_a_move_is_drawn_in_one_frame(tmp_path: Path) -> None:
         assert app_of(pilot).session.require().node == "vladivostok"
         # moving on: one frame each; undo may take two when the rail goes away
         assert frames[:2] == [1, 1] and frames[2] <= 2, frames
+
+
+async def test_passages_far_above_keep_only_their_height_until_scrolled_back(
+    tmp_path: Path,
+) -> None:
+    async with make_app(tmp_path, JOURNEY).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        first = transcript_of(pilot).passages[0].title
+        await pilot.press("1", "1", "2", "1", "2", "1")  # to the summit: seven passages
+        await settle(pilot)
+        transcript = transcript_of(pilot)
+        parked = [entry for entry in transcript._entries if entry.height and not entry.lines]
+        assert parked  # the first passages are far above the view: no lines held
+        assert any(first == line.strip() for line in transcript.text_lines())  # text kept
+        transcript.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        shown = [transcript.render_line(y).text.strip() for y in range(transcript.size.height)]
+        assert first in shown
