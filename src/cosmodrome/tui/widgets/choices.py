@@ -148,11 +148,15 @@ class ChoiceList(Widget, can_focus=True):
         self._set_options([ChoiceOption(ENDING_OPTION, Content("See how your story ended  ⏎"))])
 
     def _set_options(self, options: list[ChoiceOption]) -> None:
+        rows, width = len(self._rows), self._width
         self._options = options
         self._forget_layout()
         self._highlighted = next((i for i, o in enumerate(options) if not o.disabled), None)
         self._hover = None
-        self.refresh(layout=True)
+        if width:
+            self._lay_out(width)
+        # a new layout of the screen only when the list's height changes
+        self.refresh(layout=not width or len(self._rows) != rows)
         self._scroll_to_highlight()
 
     # -- layout and drawing ---------------------------------------------------------

@@ -56,9 +56,13 @@ class StatusLine(Widget):
         return SEPARATOR.join(status_lines(self._where, self._variables, 10_000))
 
     def show_state(self, story: Story, state: GameState) -> None:
+        width = self.size.width
+        before = len(status_lines(self._where, self._variables, width))
         self._where = where_parts(story, state)
         self._variables = variable_parts(story, state)
-        self.refresh(layout=True)
+        after = len(status_lines(self._where, self._variables, width))
+        # a new layout of the screen only when the line count changes (or is not known yet)
+        self.refresh(layout=not width or after != before)
 
     def render(self) -> Content:
         return Content("\n".join(status_lines(self._where, self._variables, self.size.width)))
