@@ -13,7 +13,7 @@ from __future__ import annotations
 import gc
 from collections import deque
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.problems import Problem, silenced
@@ -89,7 +89,7 @@ class _Search:
         self.via.append(state.last)
         self.node_of.append(state.node)
         self.successors.append([])
-        self.queue.append((index, replace(state, previous=None)))  # keep no undo chain
+        self.queue.append((index, state.without_undo()))  # keep no undo chain
         return index
 
     def route(self, index: int) -> tuple[Step, ...]:

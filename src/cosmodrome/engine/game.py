@@ -5,13 +5,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from cosmodrome.engine.passages import ChoiceView, Passage, choice_views, passage
-from cosmodrome.engine.state import GameState, Step, new_state, new_step
-from cosmodrome.engine.visits import Visits
+from cosmodrome.engine.state import GameState, make_state
+from cosmodrome.engine.visits import VisitLog, Visits, enter, view
 from cosmodrome.story.expr import Value
-from cosmodrome.story.model import Effect, Node, Story
+from cosmodrome.story.model import Choice, Effect, Node, Story
 
 __all__ = ["ChoiceView", "Game", "GameError", "Passage"]  # the views live in passages.py
-SMALL_VISITS = 128  # beyond this many nodes seen, visit counts move to a shared trie
 
 
 class GameError(Exception):
@@ -19,16 +18,22 @@ class GameError(Exception):
 
 
 class _View:
-    """An evaluation context over a variables mapping and a state's visits and facts."""
+    """An evaluation context over a variables mapping and the visits and facts of a
+    state; the visits as a mapping only if an expression asks for them."""
 
-    __slots__ = ("facts", "variables", "visits")
+    __slots__ = ("end", "facts", "log", "variables")
 
     def __init__(
-        self, variables: Mapping[str, Value], visits: Mapping[str, int], facts: frozenset[str]
+        self, variables: Mapping[str, Value], log: VisitLog, end: int, facts: frozenset[str]
     ) -> None:
         self.variables = variables
-        self.visits = visits
+        self.log = log
+        self.end = end
         self.facts = facts
+
+    @property
+    def visits(self) -> Visits:
+        return view(self.log, self.end)
 
 
 def _apply(effects: tuple[Effect, ...], context: _View) -> dict[str, Value]:
@@ -40,50 +45,67 @@ def _apply(effects: tuple[Effect, ...], context: _View) -> dict[str, Value]:
 
 
 class Game:
-    """The rules for one story. Stateless: every method takes and returns states."""
+    """The rules for one story. Every method takes and returns states; the only thing
+    kept is the choices last shown, so that taking one of them is not checked twice."""
 
     def __init__(self, story: Story) -> None:
         self.story = story
+        # the state a passage (or its choices) was last shown for, and those choices
+        self._shown: tuple[GameState | None, tuple[ChoiceView, ...]] = (None, ())
 
     def start(self) -> GameState:
         """A new game: `start` entered once, its facts revealed and `on_enter` applied."""
         story = self.story
-        # variables, visits, facts, taken once, steps, last, previous
+        # variables, visits, facts, taken once, steps, no choice, no previous state
         return self._enter(
-            story.start, story.defaults(), {}, frozenset(), frozenset(), 0, None, None
+            story.start,
+            story.defaults(),
+            VisitLog({}),
+            0,
+            frozenset(),
+            frozenset(),
+            0,
+            None,
+            "",
+            "",
+            None,
         )
 
     def _enter(  # noqa: PLR0917 - positional: it runs on every move
         self,
         node_id: str,
-        variables: dict[str, Value],
-        visits: Mapping[str, int],
+        variables: Mapping[str, Value],
+        log: VisitLog,
+        end: int,
         facts: frozenset[str],
         taken_once: frozenset[str],
         steps: int,
-        last: Step | None,
+        took_node: str | None,
+        took_choice: str,
+        took_text: str,
         previous: GameState | None,
     ) -> GameState:
+        """The state on entering `node_id` with the rest (`log` and `end`: the visits
+        so far) as the move left it: its visit counted, facts revealed, `on_enter` run."""
         node = self.story.nodes[node_id]
-        new_visits: Mapping[str, int]
-        if type(visits) is dict and len(visits) < SMALL_VISITS:
-            new_visits = visits.copy()  # small: a plain dict is cheapest to copy and read
-            new_visits[node_id] = visits.get(node_id, 0) + 1
-        else:  # large: a trie that shares all but one leaf, O(1) whatever the story's size
-            new_visits = (visits if type(visits) is Visits else Visits(visits)).entered(node_id)
+        entered = enter(log, end, node_id)
+        end = end + 1 if entered is log else 1
         if node.facts:
             facts = facts.union(node.facts)
         if node.on_enter:
-            variables = _apply(node.on_enter, _View(variables, new_visits, facts))
-        return new_state(
+            variables = _apply(node.on_enter, _View(variables, entered, end, facts))
+        return make_state(
             node_id,
             variables,
-            new_visits,
+            entered,
+            end,
             facts,
             taken_once,
             node.ending is not None,  # `is_ending`, without a property call per move
             steps,
-            last,
+            took_node,
+            took_choice,
+            took_text,
             previous,
         )
 
@@ -92,39 +114,63 @@ class Game:
 
     def choices(self, state: GameState) -> tuple[ChoiceView, ...]:
         """The choices shown at `state`: available ones and locked ones, in story order."""
-        return choice_views(self.story.nodes[state.node], state)
+        views = choice_views(self.story.nodes[state.node], state)
+        self._shown = (state, views)
+        return views
 
     def passage(self, state: GameState) -> Passage:
         """The rendered passage at `state`."""
-        return passage(self.story.nodes[state.node], state)
+        shown = passage(self.story.nodes[state.node], state)
+        self._shown = (state, shown.choices)
+        return shown
 
     def take(self, state: GameState, key: str) -> GameState:
         """The state after taking the choice with stable `key`; raises `GameError`."""
         if state.ended:
             raise GameError("the story has ended; there are no more choices")
+        # A state is immutable, so the choices last shown for this very state still hold:
+        # a choice taken from them needs no second look at its condition or text.
+        seen, views = self._shown
+        if seen is state:
+            for view_ in views:
+                choice = view_.choice
+                if choice.key == key and view_.available:
+                    return self._took(state, choice, view_.text)
         node = self.story.nodes[state.node]
-        choice = node.choice(key)
-        if choice is None:
+        found = node.choice(key)
+        if found is None:
             raise GameError(f"node '{node.id}' has no choice '{key}'")
+        if found.once and f"{node.id}/{found.key}" in state.taken_once:
+            raise GameError("that choice has already been taken")
+        condition = found.condition
+        if condition is not None and not condition.evaluate(state):
+            raise GameError(found.locked or "that choice is not available")
+        parts = found.text.parts
+        text = parts[0] if len(parts) == 1 else found.text.render(state.variables)
+        return self._took(state, found, text)
+
+    def _took(self, state: GameState, choice: Choice, text: str) -> GameState:
+        """The state after taking `choice` (already checked) at `state`; `text` as shown."""
+        here = state.node
         taken = state.taken_once
         if choice.once:
-            once_key = f"{node.id}/{choice.key}"
-            if once_key in taken:
-                raise GameError("that choice has already been taken")
-            taken = taken | {once_key}
-        condition = choice.condition
-        if condition is not None and not condition.evaluate(state):
-            raise GameError(choice.locked or "that choice is not available")
-        variables = (
-            _apply(choice.effects, _View(state.variables, state.visits, state.facts))
-            if choice.effects
-            else dict(state.variables)
-        )
-        parts = choice.text.parts
-        text = parts[0] if len(parts) == 1 else choice.text.render(state.variables)
-        last = new_step(node.id, choice.key, text)
+            taken = taken | {f"{here}/{choice.key}"}
+        variables = state.variables
+        log, end = state._visit_log, state._visit_end  # the engine reads its own state
+        if choice.effects:  # else shared: no state ever changes its variables in place
+            variables = _apply(choice.effects, _View(variables, log, end, state.facts))
         return self._enter(
-            choice.goto, variables, state.visits, state.facts, taken, state.steps + 1, last, state
+            choice.goto,
+            variables,
+            log,
+            end,
+            state.facts,
+            taken,
+            state.steps + 1,
+            here,
+            choice.key,
+            text,
+            state,
         )
 
     def take_number(self, state: GameState, number: int) -> GameState:
@@ -132,10 +178,10 @@ class Game:
         shown = self.choices(state)
         if not 1 <= number <= len(shown):
             raise GameError(f"there is no choice {number}; choose 1 to {len(shown)}")
-        view = shown[number - 1]
-        if not view.available:
-            raise GameError(f"that choice is locked: {view.reason}")
-        return self.take(state, view.key)
+        view_ = shown[number - 1]
+        if not view_.available:
+            raise GameError(f"that choice is locked: {view_.reason}")
+        return self.take(state, view_.key)
 
     @staticmethod
     def undo(state: GameState, steps: int = 1) -> GameState:

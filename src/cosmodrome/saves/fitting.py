@@ -7,11 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from cosmodrome.engine.state import GameState, Step, new_state
+from cosmodrome.engine.state import GameState, Step, new_step
 from cosmodrome.saves import fields as f
 from cosmodrome.saves.compat import fit_step
 from cosmodrome.saves.history import MAX_STEPS, MOVE_KEYS, STATE_KEYS, took
-from cosmodrome.saves.known import SURROGATES, Known, new_step, values_fit
+from cosmodrome.saves.known import SURROGATES, Known, values_fit
 from cosmodrome.story.expr import INT_MAX, Value, type_of
 from cosmodrome.story.model import Story
 
@@ -40,43 +40,22 @@ def _variables(story: Story, value: object, where: str) -> dict[str, Value]:
     return values
 
 
-def _visits(story: Story, value: object, where: str) -> dict[str, int]:
-    nodes = story.nodes
-    counts: dict[str, int] = {}
-    for node, count in f.entries(value, where).items():
-        fit(node in nodes)
-        counts[f.ident(node, where)] = f.integer(count, where)
-    return counts
-
-
-def _facts(story: Story, value: object, where: str) -> list[str]:
-    facts = f.id_list(value, where)
-    fit(all(fact in story.facts for fact in facts))
-    return facts
-
-
-def _once(story: Story, value: object, where: str) -> list[str]:
-    keys = f.id_list(value, where, f.ONCE_KEY)
-    for key in keys:
-        node_id, _, choice = key.partition("/")
-        node = story.nodes.get(node_id)
-        fit(node is not None and node.choice(choice) is not None)
-    return keys
+def _ids(value: object, known: frozenset[str]) -> frozenset[str]:
+    """`value`, a list of ids each one of `known` (all valid ids), as a set."""
+    if type(value) is not list or len(value) > f.MAX_ENTRIES or not known.issuperset(value):
+        raise Unfit
+    return frozenset(value)
 
 
 def _bounded(mapping: Mapping[str, object] | frozenset[str]) -> None:
     fit(len(mapping) <= f.MAX_ENTRIES)
 
 
-def _node(story: Story, value: object, where: str) -> str:
-    node = f.ident(value, where)
-    fit(node in story.nodes)
-    return node
-
-
 def fitted_start(story: Story, known: Known, raw: Mapping[str, object]) -> GameState:
     fit(STATE_KEYS <= raw.keys() <= _START_KEYS)
-    node = _node(story, raw["node"], "start.node")
+    node = raw["node"]
+    fit(node in known.nodes)
+    assert isinstance(node, str)
     saved = raw["vars"]
     fit(
         type(saved) is dict
@@ -86,16 +65,18 @@ def fitted_start(story: Story, known: Known, raw: Mapping[str, object]) -> GameS
     )
     assert isinstance(saved, dict)
     variables = {name: saved[name] for name in story.variables}  # in the story's order
-    f.boolean(raw["ended"], "start.ended")  # checked, though the story decides
+    steps = raw["steps"]
+    fit(type(raw["ended"]) is bool and type(steps) is int and 0 <= steps <= MAX_STEPS)
+    assert isinstance(steps, int)
     return GameState(
         node,
         variables,
-        _visits(story, raw["visits"], "start.visits"),
-        frozenset(_facts(story, raw["facts"], "start.facts")),
-        frozenset(_once(story, raw["once"], "start.once")),
-        story.nodes[node].is_ending,
-        f.integer(raw["steps"], "start.steps", high=MAX_STEPS),
-        fit_step(story, took(raw["took"], "start.took")) if "took" in raw else None,
+        _visited(known, {}, raw["visits"]),
+        _ids(raw["facts"], known.facts),
+        _ids(raw["once"], known.once),
+        node in known.endings,  # the story decides, whatever `ended` says
+        steps,
+        _step(story, known, raw["took"]) if "took" in raw else None,
         None,
     )
 
@@ -123,7 +104,7 @@ def _visited(known: Known, old: Mapping[str, int], added: object) -> dict[str, i
     for count in added.values():
         if type(count) is not int or not 0 <= count <= INT_MAX:
             raise Unfit
-    counted = dict(old)
+    counted = dict(old.items())  # a `Visits` hands its items over as one dict
     counted.update(added)
     return counted
 
@@ -144,7 +125,7 @@ def fitted_move(story: Story, known: Known, old: GameState, move: dict[str, obje
         merged = dict(old.variables)
         merged.update(_variables(story, move["vars"], "move.vars"))
         variables = merged
-    visits = old.visits
+    visits: Mapping[str, int] = old.visits
     if "visits" in move or "visits-" in move:
         counted = _visited(known, old.visits, move.get("visits", {}))
         if "visits-" in move:
@@ -167,11 +148,11 @@ def fitted_move(story: Story, known: Known, old: GameState, move: dict[str, obje
             raise Unfit
     once = old.taken_once
     if "once" in move or "once-" in move:
-        taken = _once(story, move.get("once", []), "move.once")
+        taken = _ids(move.get("once", []), known.once)
         removed = f.id_list(move.get("once-", []), "move.once-", f.ONCE_KEY)
         once = once.union(taken).difference(removed)
         _bounded(once)
-    return new_state(
+    return GameState(
         node,
         variables,
         visits,

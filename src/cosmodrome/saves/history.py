@@ -117,8 +117,11 @@ def encode_move(old: GameState, new: GameState) -> Json:
     move["node"] = new.node
     if new.variables is not old.variables:
         _mapping_delta(move, "vars", old.variables, new.variables)
-    if new.visits is not old.visits:
-        _mapping_delta(move, "visits", old.visits, new.visits)
+    visits = new.visits.changes_since(old.visits)  # one lookup for a move's one entry
+    if visits is None:  # another line of play: compare them whole
+        _mapping_delta(move, "visits", old.visits.as_dict(), new.visits.as_dict())
+    elif visits:
+        move["visits"] = visits
     _set_delta(move, "facts", old.facts, new.facts)
     _set_delta(move, "once", old.taken_once, new.taken_once)
     if new.ended != old.ended:

@@ -4,28 +4,11 @@ cost of one lookup; and the value checks the quick way in (`restore`) shares."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 
-from cosmodrome.engine.state import Step
 from cosmodrome.saves import fields as f
 from cosmodrome.story.expr import INT_MAX, INT_MIN, ExprType
 from cosmodrome.story.model import Story
-
-_STEP_FIELDS = ("node", "choice", "text")
-if tuple(field.name for field in fields(Step)) != _STEP_FIELDS:  # pragma: no cover - a guard
-    raise ImportError("Step's fields changed: update new_step() to match")
-_set_node, _set_choice, _set_text = (Step.__dict__[name].__set__ for name in _STEP_FIELDS)
-
-
-def new_step(node: str, choice: str, text: str) -> Step:
-    """`Step(node, choice, text)` at half the cost, as `engine.state.new_state` does for
-    states: a frozen dataclass's `__init__` sets field by field via `object.__setattr__`."""
-    step: Step = object.__new__(Step)
-    _set_node(step, node)
-    _set_choice(step, choice)
-    _set_text(step, text)
-    return step
-
 
 PYTHON_TYPES: dict[ExprType, type] = {ExprType.BOOL: bool, ExprType.INT: int, ExprType.STR: str}
 SURROGATES = re.compile(r"[\ud800-\udfff]")  # text that cannot be written as UTF-8

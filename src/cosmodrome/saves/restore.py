@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from cosmodrome.engine.state import GameState, Step, new_state
+from cosmodrome.engine.state import GameState, make_state
+from cosmodrome.engine.visits import VisitLog, log_of
 from cosmodrome.saves import fields as f
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.fitting import Unfit, fit, fitted_move, fitted_start
 from cosmodrome.saves.history import MAX_STATES, MAX_TOTAL_ENTRIES
-from cosmodrome.saves.known import SURROGATES, Known, known_of, new_step, values_fit
+from cosmodrome.saves.known import SURROGATES, Known, known_of, values_fit
 from cosmodrome.story.expr import INT_MAX
 from cosmodrome.story.model import Story
 
@@ -31,7 +32,9 @@ def _replay(story: Story, known: Known, state: GameState, moves: list[Any]) -> G
     choice), as nearly every move does, is checked and applied right here, in one go:
     loading spends its time in this loop. Any other goes to `fitting.fitted_move`."""
     nodes, choices, endings = known.nodes, known.choices, known.endings
-    counts = dict(state.visits)  # as a dict, so that `counts | added` makes the next
+    longest, most = f.MAX_TEXT_LENGTH, f.MAX_ENTRIES
+    log, end, counts = _visits_of(state)
+    entered: list[str] = []  # the nodes entered since `log` was last filled in
     for move in moves:
         if type(move) is not dict:
             raise Unfit
@@ -51,35 +54,65 @@ def _replay(story: Story, known: Known, state: GameState, moves: list[Any]) -> G
                 (came_from == state.node or came_from in nodes)  # from where it was, mostly
                 and choice in choices
                 and type(text) is str
-                and len(text) <= f.MAX_TEXT_LENGTH
+                and len(text) <= longest
                 and (text.isascii() or SURROGATES.search(text) is None)
-                and nodes.issuperset(added)
             ):
-                for count in added.values():
-                    if type(count) is not int or not 0 <= count <= INT_MAX:
-                        raise Unfit
-                visits = counts = counts | added
-                if len(visits) > f.MAX_ENTRIES:
-                    raise Unfit
-                step = new_step(came_from, choice, text)
-                if more:
-                    state = _with_changes(known, move, state, node, visits, step)
+                count = added.get(node)
+                if (
+                    len(added) == 1
+                    and type(count) is int
+                    and count == counts.get(node, 0) + 1
+                    and count <= INT_MAX
+                ):  # the usual move: the node entered once more
+                    counts[node] = count
+                    entered.append(node)
+                    end += 1
                 else:
-                    state = new_state(
+                    if not nodes.issuperset(added):
+                        raise Unfit
+                    for count in added.values():
+                        if type(count) is not int or not 0 <= count <= INT_MAX:
+                            raise Unfit
+                    counts.update(added)
+                    log.extend(entered)
+                    log, end, entered = VisitLog(dict(counts)), 0, []
+                if len(counts) > most:
+                    raise Unfit
+                if more:
+                    state = _with_changes(known, move, state, node, log, end, took)
+                else:
+                    state = make_state(
                         node,
                         state.variables,
-                        visits,
+                        log,
+                        end,
                         state.facts,
                         state.taken_once,
                         node in endings,
                         state.steps + 1,
-                        step,
+                        came_from,
+                        choice,
+                        text,
                         state,
                     )
                 continue
+        log.extend(entered)
+        entered = []
         state = fitted_move(story, known, state, move)
-        counts = dict(state.visits)
+        log, end, counts = _visits_of(state)
+    log.extend(entered)
     return state
+
+
+def _visits_of(state: GameState) -> tuple[VisitLog, int, dict[str, int]]:
+    """A log to enter nodes on after `state`, at its newest end (a log of its own unless
+    `state` is at the newest end of its own), and the counts as a dict to check by."""
+    visits = state.visits
+    counts = visits.as_dict()
+    log, end = log_of(visits)
+    if log.end != end:
+        return VisitLog(dict(counts)), 0, counts
+    return log, end, counts
 
 
 def _with_changes(  # noqa: PLR0917 - the parts `_replay` has already checked
@@ -87,8 +120,9 @@ def _with_changes(  # noqa: PLR0917 - the parts `_replay` has already checked
     move: dict[str, Any],
     old: GameState,
     node: str,
-    visits: dict[str, int],
-    step: Step,
+    log: VisitLog,
+    end: int,
+    took: list[str],
 ) -> GameState:
     """The rest of `_replay`, for a move that also set variables, learnt facts or took
     a `once` choice; raises `Unfit`."""
@@ -115,15 +149,19 @@ def _with_changes(  # noqa: PLR0917 - the parts `_replay` has already checked
         once = once.union(taken)
         if len(once) > f.MAX_ENTRIES:
             raise Unfit
-    return new_state(
+    came_from, choice, text = took
+    return make_state(
         node,
         variables,
-        visits,
+        log,
+        end,
         facts,
         once,
         node in known.endings,
         old.steps + 1,
-        step,
+        came_from,
+        choice,
+        text,
         old,
     )
 

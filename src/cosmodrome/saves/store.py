@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -16,15 +16,10 @@ from cosmodrome.saves import codec, endings
 from cosmodrome.saves import fields as f
 from cosmodrome.saves.atomic import preserve, remove_stale_temporaries, write_atomic
 from cosmodrome.saves.compat import adapt
+from cosmodrome.saves.encoded import EncodedHistory
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.files import read_document, read_game, reason
-from cosmodrome.saves.history import (
-    encode_move,
-    encode_start,
-    entries_of,
-    newest_within_limits,
-    within_limits,
-)
+from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
 from cosmodrome.story.model import Story
 
@@ -65,26 +60,6 @@ def _now() -> datetime:
     return datetime.now(UTC)
 
 
-def _shared_length(old: list[GameState], new: list[GameState]) -> int:
-    """How many states two histories share from the start. A state is its whole past,
-    so the shared part is a prefix, found by halving."""
-    low, high = 0, min(len(old), len(new))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if old[middle - 1] is new[middle - 1]:
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _pairs_from(states: list[GameState], start: int) -> Iterator[tuple[GameState, GameState]]:
-    """Each state of `states` from index `start` on (the first excepted), with the one
-    before it."""
-    for index in range(max(start, 1), len(states)):
-        yield states[index - 1], states[index]
-
-
 def _signature(path: Path) -> tuple[int, ...]:
     """What changes when anyone rewrites, replaces or edits the file at `path`."""
     info = path.stat()
@@ -100,10 +75,7 @@ class SaveStore:
         self._clock = clock
         # The files this store wrote, as they were: one unchanged since needs no re-check.
         self._written: dict[Path, tuple[int, ...]] = {}
-        # The history of the last save, and its moves as lines of JSON (see `_history`).
-        self._chain: list[GameState] = []
-        self._lines: list[bytes] = []
-        self._total: list[int] = []  # the entries of its states so far, state by state
+        self._encoded = EncodedHistory()  # the last save's, so the next encodes new moves only
         self._swept: set[Path] = set()  # slots whose crash leftovers were looked for
 
     # -- writing --------------------------------------------------------------
@@ -137,7 +109,7 @@ class SaveStore:
             state.steps,
         )
         try:
-            states, moves = self._history(state)
+            states, moves = self._encoded.moves_of(state)
         except ValueError:  # text with a lone surrogate cannot be written as UTF-8
             raise SaveError("cannot save: the game holds text that cannot be written") from None
         while True:  # a huge game keeps its newest undo steps: the save must stay loadable
@@ -151,27 +123,6 @@ class SaveStore:
                 raise SaveError("cannot save: the game state is larger than a save may be")
             states = states[len(states) // 2 :]
             moves = moves[len(moves) - (len(states) - 1) :]
-
-    def _history(self, state: GameState) -> tuple[list[GameState], list[bytes]]:
-        """The states a save of `state` keeps, and the moves between them as lines of JSON.
-
-        A game's history is immutable, so the moves of the last save's history are kept
-        and only those after the part it shares with this one are encoded: saving after
-        each choice encodes one move, however long the game."""
-        history = state.history()
-        shared = _shared_length(self._chain, history)
-        lines = self._lines[: max(shared - 1, 0)]
-        lines += (codec.encode_line(encode_move(o, n)) for o, n in _pairs_from(history, shared))
-        total = self._total[shared - 1] if shared else 0
-        totals = self._total[:shared]
-        for kept in history[shared:]:
-            total += entries_of(kept)
-            totals.append(total)
-        self._chain, self._lines, self._total = history, lines, totals
-        if within_limits(len(history), total):
-            return history, lines
-        states = newest_within_limits(history)
-        return states, lines[len(lines) - (len(states) - 1) :]
 
     def save(self, name: str, story: Story, state: GameState, play_seconds: float) -> SlotInfo:
         """Write the game to slot `name`, keeping the slot's previous version as its

@@ -135,7 +135,7 @@ def test_states_are_immutable_snapshots(game: Game) -> None:
     after = game.take(start, "swap")
     assert start.variables["a"] == 1 and after.variables["a"] == 2
     with pytest.raises(AttributeError):
-        start.node = "out"  # type: ignore[misc]
+        start.node = "out"
 
 
 def test_history_and_steps(game: Game) -> None:

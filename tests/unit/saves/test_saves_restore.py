@@ -109,6 +109,34 @@ def test_anything_that_does_not_fit_takes_the_general_way(change: str) -> None:
     assert _same_as_general(story, document) is None
 
 
+def _visits_jump(d: Doc) -> None:
+    move = _move(d, 2)
+    move["visits"] = {move["node"]: 7}
+
+
+def _visits_of_two(d: Doc) -> None:
+    move = _move(d, 2)
+    move["visits"] = {move["node"]: 1, "prologue": 5}
+
+
+FITS_OTHERWISE: dict[str, Callable[[Doc], None]] = {
+    "visits that jump": _visits_jump,
+    "visits of two nodes in one move": _visits_of_two,
+    "a move with no visits": lambda d: _move(d, 2).update(visits={}),
+}
+
+
+@pytest.mark.parametrize("change", FITS_OTHERWISE, ids=list(FITS_OTHERWISE))
+def test_visits_other_than_one_more_entry_still_fit(change: str) -> None:
+    story = sample_story()
+    document = json.loads(valid_bytes())
+    FITS_OTHERWISE[change](document)
+    quick = _same_as_general(story, document)
+    assert quick is not None
+    before, changed = quick.history()[2:4]
+    assert dict(changed.visits) == {**dict(before.visits), **_move(document, 2)["visits"]}
+
+
 @FUZZ
 @given(choice=st.integers(min_value=0), replacement=json_values)
 def test_any_value_changed_gives_the_same_game_both_ways(choice: int, replacement: Any) -> None:

@@ -37,6 +37,44 @@ def test_round_trip_restores_every_state_of_the_history(tmp_path: Path) -> None:
     assert [s.snapshot() for s in after] == [s.snapshot() for s in before]
 
 
+def test_a_game_that_undid_and_chose_again_comes_back_state_by_state(tmp_path: Path) -> None:
+    story = sample_story()
+    game = Game(story)
+    state = wander(story, 20, seed=5)
+    for seed in (6, 7):  # undo a few choices, then go another way: a new line of play
+        state = Game.undo(state, 4)
+        views = [v for v in game.choices(state) if v.available]
+        state = game.take(state, views[seed % len(views)].key)
+    store = SaveStore(tmp_path)
+    store.save("branch", story, state, 0)
+    loaded = store.load("branch", story).state
+    assert [s.snapshot() for s in loaded.history()] == [s.snapshot() for s in state.history()]
+    assert [dict(s.visits) for s in loaded.history()] == [dict(s.visits) for s in state.history()]
+
+
+def test_saving_after_each_choice_writes_what_one_save_at_the_end_writes(tmp_path: Path) -> None:
+    story = sample_story()
+    game = Game(story)
+    store = SaveStore(tmp_path / "each")
+    state = game.start()
+    for step in range(30):
+        if step in (10, 20):
+            state = Game.undo(state, 3)  # the saved history and the new one part here
+        views = [
+            v for v in game.choices(state) if v.available and not story.nodes[v.choice.goto].ending
+        ]
+        state = game.take(state, views[step % len(views)].key)
+        store.save("slot", story, state, 0)
+    SaveStore(tmp_path / "once").save("slot", story, state, 0)
+    assert _history_part(tmp_path / "each") == _history_part(tmp_path / "once")
+    loaded = store.load("slot", story).state
+    assert [s.snapshot() for s in loaded.history()] == [s.snapshot() for s in state.history()]
+
+
+def _history_part(directory: Path) -> object:
+    return json.loads((directory / "slot.save.json").read_bytes())["history"]
+
+
 def test_undo_works_after_a_reload(tmp_path: Path) -> None:
     story = sample_story()
     game = Game(story)
