@@ -8,13 +8,15 @@ import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
-from cosmodrome.saves.restore import restore
 from cosmodrome.story.model import Story
+
+if TYPE_CHECKING:
+    from cosmodrome.engine.state import GameState
 
 
 def reason(exc: OSError) -> str:
@@ -82,6 +84,8 @@ def read_game(
             story.id,
             story.fingerprint,
         ):
+            from cosmodrome.saves.restore import restore  # the game's rules, for a load only
+
             state = restore(story, document.history, header.node, header.choices)
             if state is not None:
                 return document, state

@@ -9,19 +9,20 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec, endings
 from cosmodrome.saves import fields as f
 from cosmodrome.saves.atomic import preserve, remove_stale_temporaries, write_atomic
-from cosmodrome.saves.compat import adapt
 from cosmodrome.saves.encoded import EncodedHistory
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.files import read_document, read_game, reason
 from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
 from cosmodrome.story.model import Story
+
+if TYPE_CHECKING:  # listing slots needs neither the game's rules nor the adaptation
+    from cosmodrome.engine.state import GameState
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,8 +216,10 @@ class SaveStore:
                 f"cannot load '{name}': it is a save of another story ('{header.story_id}'), "
                 f"not of '{story.id}'"
             )
-        if isinstance(saved, GameState):  # it fitted the story exactly: nothing to adapt
+        if not isinstance(saved, list):  # it fitted the story exactly: nothing to adapt
             return LoadedGame(saved, header.play_seconds, tuple(notes))
+        from cosmodrome.saves.compat import adapt
+
         try:
             adapted = adapt(story, saved)
         except SaveError as exc:
