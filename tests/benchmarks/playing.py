@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import random
 import time
 from collections.abc import Callable
@@ -152,6 +153,10 @@ def _assign(effects: tuple[tuple[str, Evaluator], ...], ctx: _Context) -> None:
 def playthrough_rows(small: Story, large: Story, choices: int, runs: int) -> list[Row]:
     """Choices per second against the bare loop, and the step cost's growth with size."""
     plain = plain_nodes(large)
+    plain_small = plain_nodes(small)
+    # the baseline's data is frozen too, as the stories are: neither side's full collections
+    # walk the other's static objects
+    gc.freeze()
     seeds = iter(range(1_000_000))
 
     def ours(story: Story) -> Callable[[], float]:
@@ -160,7 +165,6 @@ def playthrough_rows(small: Story, large: Story, choices: int, runs: int) -> lis
     engine_large, bare = paired_medians(
         ours(large), lambda: bare_playthrough(large, plain, choices, next(seeds)), runs
     )
-    plain_small = plain_nodes(small)
     engine_small, bare_small = paired_medians(
         ours(small), lambda: bare_playthrough(small, plain_small, choices, next(seeds)), runs
     )
