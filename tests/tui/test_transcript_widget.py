@@ -42,6 +42,28 @@ async def test_dragging_over_a_passage_selects_its_text_without_the_margins(
         assert "Literal {braces}." in selected
 
 
+async def test_a_selection_can_run_across_passages(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(120, 30)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("2")
+        await settle(pilot)
+        transcript = transcript_of(pilot)
+        transcript.scroll_home(animate=False, immediate=True)
+        await pilot.pause()
+        lines = [line.strip() for line in transcript.text_lines()]
+        start, end = lines.index("Arrival"), lines.index("The checkpoint,")
+        await pilot.mouse_down(transcript, offset=(0, start))
+        await pilot.hover(transcript, offset=(60, end))
+        await pilot.mouse_up(transcript, offset=(60, end))
+        await pilot.pause()
+        selected = pilot.app.screen.get_selected_text()
+        assert selected is not None
+        assert selected.splitlines()[0] == "Arrival"
+        assert "› Drive to the gate" in selected.splitlines()
+        assert selected.splitlines()[-1] == "The checkpoint,"
+
+
 def transcript_of(pilot: Any) -> Transcript:
     screen = pilot.app.screen
     assert isinstance(screen, PlayScreen)

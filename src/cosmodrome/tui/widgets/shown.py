@@ -11,6 +11,7 @@ from cosmodrome.engine import Game, GameState
 from cosmodrome.tui.widgets.passage import ShownPassage
 
 MAX_PASSAGES = 30  # older passages leave the screen (the exported transcript keeps them)
+ROWS_APART = 1 << 20  # the rows each passage owns for text selection (far more than it has)
 
 
 @dataclass(eq=False)
@@ -19,6 +20,7 @@ class Entry:
 
     state: GameState
     passage: ShownPassage
+    row0: int = 0  # its first row for the mouse's text selection: fixed, however it moves
     shown: int | None = None  # characters of the body typed out so far (None: all)
     lines: list[Strip] = field(default_factory=list)  # laid out at the transcript's width
     height: int = 0  # how many lines it takes at that width (0: not laid out)
@@ -42,9 +44,11 @@ def mirror(entries: list[Entry], game: Game, state: GameState) -> tuple[list[Ent
     if keep == 0:
         start = max(0, len(history) - MAX_PASSAGES)
     result = entries[:keep]
+    row = entries[-1].row0 + ROWS_APART if entries else 0
     for moment in history[start + keep :]:
         view = game.passage(moment)
-        result.append(Entry(moment, ShownPassage(view.title, view.text, view.ending)))
+        result.append(Entry(moment, ShownPassage(view.title, view.text, view.ending), row))
+        row += ROWS_APART
     fresh = len(result) > keep
     result = result[-MAX_PASSAGES:]
     for index, entry in enumerate(result):

@@ -171,8 +171,11 @@ class Transcript(ScrollView, can_focus=True):
     def _lines(self, entry: Entry) -> list[Strip]:
         """The lines of `entry`, laid out now if they are not at hand."""
         if not entry.lines:
-            entry.lines = passage_lines(self, entry.passage, entry.shown, self._width)
-            entry.height = len(entry.lines)
+            lines = passage_lines(self, entry.passage, entry.shown, self._width)
+            # each line carries its row, by which the mouse's text selection finds it; the
+            # rows stay put when older passages leave, so this is done once per layout
+            entry.lines = [line.apply_offsets(0, row) for row, line in enumerate(lines, entry.row0)]
+            entry.height = len(lines)
         return entry.lines
 
     def _park_far_entries(self) -> None:
@@ -230,14 +233,14 @@ class Transcript(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         index = scroll_y + y
-        line = self._line(index)
+        found = self._line(index)
         selection = self.text_selection
-        if line is None:
+        if found is None:
             line = Strip.blank(self._width, self.rich_style)
         else:
-            if selection is not None and (span := selection.get_span(index)) is not None:
+            line, row = found
+            if selection is not None and (span := selection.get_span(row)) is not None:
                 line = self._selected(line, span)
-            line = line.apply_offsets(0, index)  # where the mouse's text selection is
         height = self.scrollable_content_region.height
         rows = thumb(height, self.virtual_size.height, scroll_y)
         return Strip.join([line, self._rail_cells().on(y, rows)])
@@ -260,19 +263,26 @@ class Transcript(ScrollView, can_focus=True):
             )
         return self._rail
 
-    def _line(self, index: int) -> Strip | None:
+    def _line(self, index: int) -> tuple[Strip, int] | None:
+        """Line `index` of the transcript and its row for text selection, if there is one."""
         at = bisect_right(self._starts, index) - 1
         if at < 0:
             return None
-        lines = self._lines(self._entries[at])
+        entry = self._entries[at]
+        lines = self._lines(entry)
         offset = index - self._starts[at]
-        return lines[offset] if offset < len(lines) else None
+        return (lines[offset], entry.row0 + offset) if offset < len(lines) else None
 
     def get_selection(self, selection: Selection) -> tuple[str, str] | None:
         """The text the player selected, without the margins of the lines."""
-        text = "\n".join(line.text for entry in self._entries for line in self._lines(entry))
-        chosen = selection.extract(text).splitlines()
-        return textwrap.dedent("\n".join(line.rstrip() for line in chosen)), "\n"
+        chosen: list[str] = []
+        for entry in self._entries:
+            for row, line in enumerate(self._lines(entry), entry.row0):
+                span = selection.get_span(row)
+                if span is not None:
+                    start, end = span
+                    chosen.append(line.text[start : None if end == -1 else end].rstrip())
+        return textwrap.dedent("\n".join(chosen)), "\n"
 
     def selection_updated(self, selection: Selection | None) -> None:
         self.refresh()
