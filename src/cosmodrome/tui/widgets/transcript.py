@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import textwrap
 from bisect import bisect_right
+from collections.abc import Iterator
 
 from rich.style import Style
 from textual import events
@@ -21,7 +22,7 @@ from textual.strip import Strip
 from textual.timer import Timer
 
 from cosmodrome.engine import Game, GameState
-from cosmodrome.tui.widgets import passage as passages
+from cosmodrome.tui.widgets import passage as passages  # TYPE_DELAY read when typing starts
 from cosmodrome.tui.widgets.passage import ShownPassage, passage_lines, reveal_points
 from cosmodrome.tui.widgets.rail import RAIL, RailCells, thumb
 from cosmodrome.tui.widgets.shown import Entry, mirror
@@ -47,7 +48,7 @@ class Transcript(ScrollView, can_focus=True):
         self._starts: list[int] = []  # the first line of each entry
         self._width = 0  # the width the entries are laid out at (0: not yet known)
         self._following = False  # keep the newest passage's top in view
-        self._points: list[int] = []  # where the typewriter pauses next, in order
+        self._points: Iterator[int] = iter(())  # where the typewriter pauses next, in order
         self._timer: Timer | None = None
         self._rail: RailCells | None = None  # in the current theme
 
@@ -102,37 +103,31 @@ class Transcript(ScrollView, can_focus=True):
     def _start_typing(self, entry: Entry) -> None:
         body = entry.passage.body().plain
         start = entry.passage.body_start()
-        self._points = reveal_points(body, start)
+        self._points = iter(reveal_points(body, start))
         entry.shown = start
         self.revealing = True
         self._timer = self.set_interval(passages.TYPE_DELAY, self._type_word)
 
     def _type_word(self) -> None:
-        if not self._entries or not self._points:
+        point = next(self._points, None)
+        if point is None or not self._entries:
             self._finish_typing()
             return
         entry = self._entries[-1]
-        entry.shown = self._points.pop(0)
+        entry.shown = point
         entry.forget()
-        if not self._points:
-            self._finish_typing()
-            return
         self._lay_out()
 
     def _finish_typing(self) -> None:
-        self._stop_typing()
-        if self._entries:
-            entry = self._entries[-1]
-            entry.shown = None
-            entry.forget()
-            self._lay_out()
+        self._stop_typing()  # every passage is shown whole again
+        self._lay_out()
         self.post_message(self.Revealed())
 
     def _stop_typing(self) -> None:
         if self._timer is not None:
             self._timer.stop()
             self._timer = None
-        self._points = []
+        self._points = iter(())
         self.revealing = False
         for entry in self._entries:
             if entry.shown is not None:
