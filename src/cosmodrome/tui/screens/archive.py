@@ -5,11 +5,12 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, Static
+from textual.widgets import Static
 
 from cosmodrome.engine.progress import facts_by_year, facts_remaining
 from cosmodrome.tui.screens.info import InfoScreen
 from cosmodrome.tui.text import plural
+from cosmodrome.tui.widgets.keybar import KeyBar
 
 
 def remaining_text(remaining: int, found: int) -> str:
@@ -40,4 +41,4 @@ class ArchiveScreen(InfoScreen):
                 Content(remaining_text(facts_remaining(story, state), found)),
                 id="archive-remaining",
             )
-        yield Footer()
+        yield KeyBar()

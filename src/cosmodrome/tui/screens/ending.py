@@ -8,12 +8,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cosmodrome.engine.progress import ending_nodes
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.text import duration, plural
+from cosmodrome.tui.widgets.keybar import KeyBar
 
 MENU_ACTIONS = {"new": "new_game", "load": "load", "quit": "quit"}
 
@@ -72,7 +73,7 @@ class EndingScreen(GameScreen):
                 Option(Content("Quit"), id="quit"),
                 id="ending-menu",
             )
-        yield Footer(show_command_palette=False)
+        yield KeyBar(show_command_palette=False)
 
     def on_mount(self) -> None:
         self.query_one("#ending-menu", OptionList).focus()

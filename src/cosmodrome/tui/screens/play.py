@@ -8,13 +8,13 @@ from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer
 
 from cosmodrome.engine.explain import inspect_state
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.session import Session
 from cosmodrome.tui.widgets.choices import ChoiceList, ChoicesBox
 from cosmodrome.tui.widgets.inspector import Inspector
+from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.tui.widgets.problems import StoryProblems
 from cosmodrome.tui.widgets.status import StatusLine
 from cosmodrome.tui.widgets.transcript import Transcript
@@ -58,11 +58,13 @@ class PlayScreen(GameScreen):
         with Horizontal(id="play-body"):
             with Vertical(id="play-main"):
                 yield Transcript(id="transcript")
-                yield StoryProblems(id="story-problems")
+                if self.game_app.watching:  # the author's panels: only under `play --watch`
+                    yield StoryProblems(id="story-problems")
                 with ChoicesBox(id="choices-box"):
                     yield ChoiceList(id="choices")
-            yield Inspector(id="inspector")
-        yield Footer(show_command_palette=False)
+            if self.game_app.watching:
+                yield Inspector(id="inspector")
+        yield KeyBar(show_command_palette=False)
 
     def show_state(self, session: Session, *, typewriter: bool) -> None:
         """Draw the session's current state; `typewriter` types out a new passage."""
@@ -78,33 +80,38 @@ class PlayScreen(GameScreen):
         else:
             choices.show_choices(passage.choices)
         choices.focus()
-        inspector = self.query_one(Inspector)
-        if inspector.display:
+        inspector = self._inspector()
+        if inspector is not None and inspector.display:
             inspector.show(inspect_state(session.game, state))
         self.query_one(Transcript).follow(session.game, state, typewriter=typewriter)
 
     def show_problems(self, lines: tuple[str, ...]) -> None:
         """The errors of a broken edit of the story; none hides the panel."""
-        if self._ready:
+        if self._ready and self.game_app.watching:
             self.query_one(StoryProblems).show(lines)
 
     def show_inspector(self, visible: bool, session: Session) -> None:
         """Open the inspector on the session's state, or close it."""
-        if not self._ready:
+        inspector = self._inspector() if self._ready else None
+        if inspector is None:
             return
-        inspector = self.query_one(Inspector)
         inspector.display = visible
         if visible and session.playing:
             inspector.show(inspect_state(session.game, session.require()))
 
     def on_mount(self) -> None:
         self._ready = True
-        self.query_one(StoryProblems).show(self.game_app.story_problems)
-        self.query_one(Inspector).display = self.game_app.inspector_open
+        if self.game_app.watching:
+            self.query_one(StoryProblems).show(self.game_app.story_problems)
+            self.query_one(Inspector).display = self.game_app.inspector_open
         if self._pending is not None:
             session, typewriter = self._pending
             self._pending = None
             self.show_state(session, typewriter=typewriter)
+
+    def _inspector(self) -> Inspector | None:
+        found = self.query(Inspector)
+        return found.first() if found else None
 
     def on_key(self, event: events.Key) -> None:
         transcript = self.query_one(Transcript)

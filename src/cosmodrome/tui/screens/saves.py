@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveError, SlotInfo, check_slot_name
@@ -18,6 +18,7 @@ from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.text import sentence, slot_details, when
+from cosmodrome.tui.widgets.keybar import KeyBar
 
 Mode = Literal["save", "load"]
 NEW_SLOT = "+new"
@@ -86,7 +87,7 @@ class SavesScreen(GameScreen):
         yield Static(title, classes="screen-title")
         yield SlotList(id="slots")
         yield Static("", id="slots-note")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.refresh_slots()

@@ -8,11 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.widgets import Footer, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.text import slot_where, when
+from cosmodrome.tui.widgets.keybar import KeyBar
 
 MENU_ACTIONS = {
     "new": "new_game",
@@ -64,7 +65,7 @@ class TitleScreen(GameScreen):
                 yield Static(Content(f"by {story.author}"), id="title-author")
             with Center(id="title-menu-box"):
                 yield TitleMenu(id="title-menu")
-        yield Footer()
+        yield KeyBar()
 
     def on_screen_resume(self) -> None:
         if self.session.store_open:
