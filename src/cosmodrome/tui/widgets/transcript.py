@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from rich.style import Style
 from textual import events
-from textual.geometry import Size
+from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
@@ -51,6 +51,7 @@ class Transcript(ScrollView, can_focus=True):
         self._points: Iterator[int] = iter(())  # where the typewriter pauses next, in order
         self._timer: Timer | None = None
         self._rail: RailCells | None = None  # in the current theme
+        self._drawing = False  # within `render_lines`: drawing the screen
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -166,11 +167,8 @@ class Transcript(ScrollView, can_focus=True):
     def _lines(self, entry: Entry) -> list[Strip]:
         """The lines of `entry`, laid out now if they are not at hand."""
         if not entry.lines:
-            lines = passage_lines(self, entry.passage, entry.shown, self._width)
-            # each line carries its row, by which the mouse's text selection finds it; the
-            # rows stay put when older passages leave, so this is done once per layout
-            entry.lines = [line.apply_offsets(0, row) for row, line in enumerate(lines, entry.row0)]
-            entry.height = len(lines)
+            entry.lines = passage_lines(self, entry.passage, entry.shown, self._width)
+            entry.height = len(entry.lines)
         return entry.lines
 
     def _park_far_entries(self) -> None:
@@ -225,6 +223,13 @@ class Transcript(ScrollView, can_focus=True):
         if self._width:
             self._lay_out()
 
+    def render_lines(self, crop: Region) -> list[Strip]:
+        self._drawing = True
+        try:
+            return super().render_lines(crop)
+        finally:
+            self._drawing = False
+
     def render_line(self, y: int) -> Strip:
         scroll_y = self.scroll_offset.y
         index = scroll_y + y
@@ -234,6 +239,11 @@ class Transcript(ScrollView, can_focus=True):
             line = Strip.blank(self._width, self.rich_style)
         else:
             line, row = found
+            if not self._drawing:
+                # asked outside a draw, by the screen finding where the mouse is in the
+                # text: only then does each piece of the line carry its place (a style of
+                # its own per piece, which would fill Rich's style caches if drawn)
+                line = line.apply_offsets(0, row)
             if selection is not None and (span := selection.get_span(row)) is not None:
                 line = self._selected(line, span)
         height = self.scrollable_content_region.height
