@@ -1,23 +1,30 @@
 """Story Markdown as one styled `Content`, which the transcript wraps into lines.
 
-The text is never parsed as markup: a `[` in a story is just a bracket.
+The text is never parsed as markup: a `[` in a story is just a bracket. Simple Markdown is
+rendered by `simple_markdown`; markdown-it is imported only for text that needs more.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
 from textual.content import Content, Span
 
-QUOTE_BAR = "▌ "
+from cosmodrome.tui.simple_markdown import QUOTE_BAR, simple_markdown_content
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
 BULLET = "• "
 INLINE_STYLES = {"em": "italic", "strong": "bold", "s": "strike", "link": "underline"}
 
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt  # its modules and tables cost memory: only when needed
+
     # CommonMark and ~~strikethrough~~; not "gfm-like", whose linkify loads a large set of
     # patterns for bare web addresses, which stories do not need
     return MarkdownIt("commonmark").enable("strikethrough")
@@ -119,6 +126,13 @@ class _Builder:
 def markdown_content(source: str) -> Content:
     """`source` (story Markdown) as styled text: paragraphs apart by a blank line,
     emphasis and headings as styles, quotes behind a bar, list items with a bullet."""
+    simple = simple_markdown_content(source)
+    return markdown_it_content(source) if simple is None else simple
+
+
+def markdown_it_content(source: str) -> Content:
+    """`source` as `markdown_content` renders it, always parsed by markdown-it: any
+    Markdown, and the reference the simple renderer must agree with."""
     builder = _Builder()
     for token in _parser().parse(source):
         builder.token(token)
