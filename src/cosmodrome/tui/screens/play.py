@@ -52,6 +52,7 @@ class PlayScreen(GameScreen):
         super().__init__()
         self._ready = False
         self._pending: tuple[Session, bool] | None = None  # a state to draw once mounted
+        self._inspector_panel: Inspector | None = None  # only under `play --watch`
 
     def compose(self) -> ComposeResult:
         yield StatusLine(id="status")
@@ -63,7 +64,8 @@ class PlayScreen(GameScreen):
                 with ChoicesBox(id="choices-box"):
                     yield ChoiceList(id="choices")
             if self.game_app.watching:
-                yield Inspector(id="inspector")
+                self._inspector_panel = Inspector(id="inspector")
+                yield self._inspector_panel
         yield KeyBar(show_command_palette=False)
 
     def show_state(self, session: Session, *, typewriter: bool) -> None:
@@ -80,7 +82,7 @@ class PlayScreen(GameScreen):
         else:
             choices.show_choices(passage.choices)
         choices.focus()
-        inspector = self._inspector()
+        inspector = self._inspector_panel
         if inspector is not None and inspector.display:
             inspector.show(inspect_state(session.game, state))
         self.query_one(Transcript).follow(session.game, state, typewriter=typewriter)
@@ -92,7 +94,7 @@ class PlayScreen(GameScreen):
 
     def show_inspector(self, visible: bool, session: Session) -> None:
         """Open the inspector on the session's state, or close it."""
-        inspector = self._inspector() if self._ready else None
+        inspector = self._inspector_panel if self._ready else None
         if inspector is None:
             return
         inspector.display = visible
@@ -108,10 +110,6 @@ class PlayScreen(GameScreen):
             session, typewriter = self._pending
             self._pending = None
             self.show_state(session, typewriter=typewriter)
-
-    def _inspector(self) -> Inspector | None:
-        found = self.query(Inspector)
-        return found.first() if found else None
 
     def on_key(self, event: events.Key) -> None:
         transcript = self.query_one(Transcript)
