@@ -10,6 +10,7 @@ from __future__ import annotations
 import textwrap
 from bisect import bisect_right
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from rich.style import Style
 from textual import events
@@ -23,12 +24,22 @@ from textual.timer import Timer
 
 from cosmodrome.engine import Game, GameState
 from cosmodrome.tui.widgets import passage as passages  # TYPE_DELAY read when typing starts
+from cosmodrome.tui.widgets.following import FollowingView
 from cosmodrome.tui.widgets.passage import ShownPassage, passage_lines, reveal_points
 from cosmodrome.tui.widgets.rail import RAIL, RailCells, thumb
 from cosmodrome.tui.widgets.shown import Entry, mirror
 
 
-class Transcript(ScrollView, can_focus=True):
+class _View(NamedTuple):
+    """What every line of one draw shares: the scroll, the thumb's rows, the selection."""
+
+    scroll_y: int
+    thumb: range | None
+    selection: Selection | None
+    rail: RailCells
+
+
+class Transcript(FollowingView, can_focus=True):
     """Mirrors a state's history: moving on appends a passage, undo removes it."""
 
     DEFAULT_CSS = """
@@ -47,11 +58,10 @@ class Transcript(ScrollView, can_focus=True):
         self._entries: list[Entry] = []
         self._starts: list[int] = []  # the first line of each entry
         self._width = 0  # the width the entries are laid out at (0: not yet known)
-        self._following = False  # keep the newest passage's top in view
         self._points: Iterator[int] = iter(())  # where the typewriter pauses next, in order
         self._timer: Timer | None = None
         self._rail: RailCells | None = None  # in the current theme
-        self._drawing = False  # within `render_lines`: drawing the screen
+        self._view: _View | None = None  # while the screen is drawn (in `render_lines`)
 
     # -- what is shown ---------------------------------------------------------------
 
@@ -87,12 +97,8 @@ class Transcript(ScrollView, can_focus=True):
         self._entries = entries
         if entries and typewriter and fresh:
             self._start_typing(entries[-1])
-        self._following = True
+        self.following = True  # the newest passage's top in view
         self._lay_out()
-
-    def stop_following(self) -> None:
-        """The player scrolls: leave the view where they put it."""
-        self._following = False
 
     def finish_reveal(self) -> None:
         """Show the whole of a passage being typed out at once."""
@@ -183,7 +189,7 @@ class Transcript(ScrollView, can_focus=True):
     def _follow_newest(self, *, repaint: bool = True) -> None:
         """Scroll so the newest passage's top is at the top (or as near as the end allows);
         `repaint=False` while the screen is being laid out, which repaints us anyway."""
-        if not self._following or not self._starts:
+        if not self.following or not self._starts:
             return
         top = min(self._starts[-1], self.max_scroll_y)
         if top != self.scroll_y:
@@ -224,31 +230,38 @@ class Transcript(ScrollView, can_focus=True):
             self._lay_out()
 
     def render_lines(self, crop: Region) -> list[Strip]:
-        self._drawing = True
+        self._view = self._current_view()  # shared by every line of this draw
         try:
             return super().render_lines(crop)
         finally:
-            self._drawing = False
+            self._view = None
+
+    def _current_view(self) -> _View:
+        scroll_y = self.scroll_offset.y
+        height = self.scrollable_content_region.height
+        rows = thumb(height, self.virtual_size.height, scroll_y)
+        return _View(scroll_y, rows, self.text_selection, self._rail_cells())
 
     def render_line(self, y: int) -> Strip:
-        scroll_y = self.scroll_offset.y
-        index = scroll_y + y
-        found = self._line(index)
-        selection = self.text_selection
+        view = self._view
+        drawing = view is not None
+        if view is None:
+            view = self._current_view()
+        rail = view.rail.on(y, view.thumb)
+        found = self._line(view.scroll_y + y)
         if found is None:
             line = Strip.blank(self._width, self.rich_style)
         else:
             line, row = found
-            if not self._drawing:
+            if not drawing:
                 # asked outside a draw, by the screen finding where the mouse is in the
                 # text: only then does each piece of the line carry its place (a style of
                 # its own per piece, which would fill Rich's style caches if drawn)
                 line = line.apply_offsets(0, row)
+            selection = view.selection
             if selection is not None and (span := selection.get_span(row)) is not None:
                 line = self._selected(line, span)
-        height = self.scrollable_content_region.height
-        rows = thumb(height, self.virtual_size.height, scroll_y)
-        return Strip.join([line, self._rail_cells().on(y, rows)])
+        return Strip([*line, *rail], line.cell_length + rail.cell_length)
 
     def _selected(self, line: Strip, span: tuple[int, int]) -> Strip:
         """`line` with the cells the player is selecting with the mouse highlighted."""
@@ -304,33 +317,3 @@ class Transcript(ScrollView, can_focus=True):
         if offset is not None and offset.x >= self._width and self.max_scroll_y and height > 1:
             self.stop_following()  # a click on the rail scrolls to that point of the run
             self.scroll_to(y=round(offset.y / (height - 1) * self.max_scroll_y), animate=False)
-
-    def on_mouse_scroll_up(self) -> None:
-        self.stop_following()
-
-    def on_mouse_scroll_down(self) -> None:
-        self.stop_following()
-
-    def action_scroll_up(self) -> None:
-        self.stop_following()
-        super().action_scroll_up()
-
-    def action_scroll_down(self) -> None:
-        self.stop_following()
-        super().action_scroll_down()
-
-    def action_page_up(self) -> None:
-        self.stop_following()
-        super().action_page_up()
-
-    def action_page_down(self) -> None:
-        self.stop_following()
-        super().action_page_down()
-
-    def action_scroll_home(self) -> None:
-        self.stop_following()
-        super().action_scroll_home()
-
-    def action_scroll_end(self) -> None:
-        self.stop_following()
-        super().action_scroll_end()
