@@ -31,6 +31,7 @@ COLD_ROW = "cold start to the drawn title screen"
 KEY_ROW = "keypress to the next passage drawn"
 LONG_ROW = "keypress after 500 passages vs the first ones"
 FLOOR_ROW = "keypress vs a minimal app redrawing a screenful"
+SPLIT_ROW = "keypress: Textual's part alone vs the baseline"
 RSS_ROW = "peak RSS of the running game (100 choices)"
 
 
@@ -156,9 +157,35 @@ def _extra_modules(story: Path, work: Path, env: dict[str, str]) -> str:
 Press = Callable[[Any], Awaitable[str | None]]  # the key to press next, after any setup
 
 
-async def _latencies(app: Any, choose: Press, count: int) -> list[float]:
-    """Seconds from each keypress to the last frame it caused, for `count` keys."""
+class MoveTimer:
+    """Times the game's own handling of each move (the engine's step and laying out the
+    screen's widgets), by wrapping the app's handler of a number key."""
+
+    def __init__(self, app: Any) -> None:
+        self.spent = 0.0  # seconds spent in the handler since the last `take`
+        handle = app.take_number
+
+        def timed(number: int) -> None:
+            start = time.perf_counter()
+            try:
+                handle(number)
+            finally:
+                self.spent += time.perf_counter() - start
+
+        app.take_number = timed
+
+    def take(self) -> float:
+        spent, self.spent = self.spent, 0.0
+        return spent
+
+
+async def _latencies(
+    app: Any, choose: Press, count: int, ours: list[float] | None = None
+) -> list[float]:
+    """Seconds from each keypress to the last frame it caused, for `count` keys; with
+    `ours`, also the seconds of each move spent in the game's own handler."""
     latencies: list[float] = []
+    timer = MoveTimer(app) if ours is not None else None
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         frames: list[float] = []
@@ -175,12 +202,16 @@ async def _latencies(app: Any, choose: Press, count: int) -> list[float]:
             if key is None:
                 continue
             frames.clear()
+            if timer is not None:
+                timer.take()
             start = time.perf_counter()
             await pilot.press(key)
             await app.workers.wait_for_complete()
             await pilot.pause()
             if frames:
                 latencies.append(frames[-1] - start)
+                if timer is not None and ours is not None:
+                    ours.append(timer.take())
     return latencies
 
 
@@ -214,8 +245,10 @@ def keypress_rows(story: Any, work: Path, count: int, long_run: int) -> list[Row
         return [missing(KEY_ROW, KEY_BUDGET), missing(LONG_ROW, LONG_BUDGET)]
     from tests.benchmarks.boot import MinimalApp, ScreenfulApp
 
-    def game(n: int) -> list[float]:
-        return asyncio.run(_latencies(_game_app(story, work), _game_key, n))
+    handler: list[float] = []  # per move: the game's own handling of it
+
+    def game(n: int, ours: list[float] | None = None) -> list[float]:
+        return asyncio.run(_latencies(_game_app(story, work), _game_key, n, ours))
 
     def minimal(n: int) -> list[float]:
         return asyncio.run(_latencies(MinimalApp(), _minimal_key, n))
@@ -228,9 +261,11 @@ def keypress_rows(story: Any, work: Path, count: int, long_run: int) -> list[Row
     full: list[float] = []
     for _ in range(2):  # alternated, so a slow patch of the machine hits all three
         base += minimal(count // 2)
-        mine += game(count // 2)
+        mine += game(count // 2, handler)
         full += screenful(count // 4)
     ours, theirs, floor = statistics.median(mine), statistics.median(base), statistics.median(full)
+    own = statistics.median(handler)
+    rest = statistics.median(total - spent for total, spent in zip(mine, handler, strict=True))
     rows = [
         Row(
             KEY_ROW,
@@ -247,6 +282,16 @@ def keypress_rows(story: Any, work: Path, count: int, long_run: int) -> list[Row
             ours / floor,
             None,
             "context, not a budget: what any Textual app pays to redraw most of the screen",
+        ),
+        Row(
+            SPLIT_ROW,
+            f"{ms(rest)} (+ {ms(own)} the move)",
+            f"{ms(theirs)} minimal app updating a Static",
+            rest / theirs,
+            None,
+            "context: each keypress less the time in the game's handler of the move (its "
+            "engine step and widget layout); the rest is Textual's dispatch, layout and "
+            "drawing of the frame, our widgets' line callbacks included",
         ),
     ]
     if long_run:
