@@ -186,6 +186,21 @@ async def test_escape_goes_to_the_title_and_continue_resumes(tmp_path: Path) -> 
         assert app_of(pilot).session.require().node == "checkpoint"
 
 
+async def test_continue_names_the_ending_of_a_finished_game(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        while not app_of(pilot).session.require().ended:
+            await pilot.press("1")
+            await settle(pilot)
+        assert app_of(pilot).session.require().node == "apron"
+        await pilot.press("escape")
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TitleScreen)
+        resume = pilot.app.screen.query_one("#title-menu", OptionList).get_option("continue")
+        assert "The end: On the apron · today 14:02" in str(resume.prompt)
+
+
 def test_the_status_line_takes_a_second_line_only_when_it_must() -> None:
     where = ["2023 · Summit", "Vostochny cosmodrome"]
     variables = ["Credibility: 1", "Leads: 0"]

@@ -138,13 +138,33 @@ def slot(**changes: object) -> SlotInfo:
     return SlotInfo(**values)  # type: ignore[arg-type]
 
 
+SAMPLE_STORY = load_story(SAMPLE)
+
+
 def test_slot_details_say_where_how_far_and_how_long() -> None:
     assert slot_where(slot()) == "Summit · The checkpoint"
     assert slot_where(slot(era_label=None, node_title=None)) == "after 3 choices"
     assert slot_where(slot(era_label=None, node_title=None, choices=0)) == "the beginning"
-    assert slot_details(slot(), "sample") == "Summit · The checkpoint · 3 choices · 2 min"
-    assert slot_details(slot(story_id="other", story_title="Other"), "sample").startswith(
+    story = SAMPLE_STORY
+    assert slot_details(slot(node="checkpoint"), story) == (
+        "Summit · The checkpoint · 3 choices · 2 min"
+    )
+    assert slot_details(slot(story_id="other", story_title="Other"), story).startswith(
         "from another story, “Other”"
     )
     broken = slot(status="corrupt", problem="not JSON")
-    assert slot_details(broken, "sample") == "cannot be loaded: not JSON"
+    assert slot_details(broken, story) == "cannot be loaded: not JSON"
+
+
+def test_a_finished_game_says_which_ending_it_reached() -> None:
+    story = SAMPLE_STORY
+    ended = slot(node="apron", node_title=None, era_label=None)
+    assert slot_where(ended, story) == "The end: On the apron"
+    assert slot_details(ended, story) == "The end: On the apron · 3 choices · 2 min"
+    assert slot_where(ended) == "after 3 choices"  # without the story, nothing to look up
+    # an ending of another story with the same node id is not ours to name
+    theirs = slot(node="apron", story_id="other", node_title=None)
+    assert slot_where(theirs, story) == "Summit"
+    # a node renamed since the save (`was:`) is found under its new id
+    assert slot_where(slot(node="gate"), story) == "Summit · The checkpoint"
+    assert slot_where(slot(node="no-such-node"), story) == "Summit · The checkpoint"

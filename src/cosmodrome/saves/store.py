@@ -40,6 +40,7 @@ class SlotInfo:
     choices: int
     status: Literal["ok", "corrupt"]
     problem: str | None
+    node: str | None = None  # the id of the node the game is at, as saved
 
 
 @dataclass(frozen=True, slots=True)
@@ -239,6 +240,7 @@ class SaveStore:
             header.choices,
             "ok",
             None,
+            header.node,
         )
 
     def _slot_info(self, name: str) -> tuple[SlotInfo, float]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
-from cosmodrome.story.model import Era, Place
+from cosmodrome.story.model import Era, Place, Story
 
 if TYPE_CHECKING:
     from cosmodrome.saves import SlotInfo
@@ -71,19 +71,32 @@ def plural(count: int, word: str) -> str:
     return f"{count} {word}" if count == 1 else f"{count} {word}s"
 
 
-def slot_where(slot: SlotInfo) -> str:
-    """Where a slot's game stands: 'Summit · The checkpoint'."""
+def slot_where(slot: SlotInfo, story: Story | None = None) -> str:
+    """Where a slot's game stands: 'Summit · The checkpoint'; for a game of `story` that
+    has ended, 'The end: On the apron'."""
+    ending = _ending(slot, story)
+    if ending is not None:
+        return f"The end: {ending}"
     parts = [p for p in (slot.era_label, slot.node_title) if p]
     if parts:
         return " · ".join(parts)
     return f"after {plural(slot.choices, 'choice')}" if slot.choices else "the beginning"
 
 
-def slot_details(slot: SlotInfo, story_id: str) -> str:
+def _ending(slot: SlotInfo, story: Story | None) -> str | None:
+    """The title of the ending the slot's game reached, if it is a game of `story`."""
+    if story is None or slot.node is None or slot.story_id != story.id:
+        return None
+    node = story.resolve_node(slot.node)
+    return story.nodes[node].ending if node is not None else None
+
+
+def slot_details(slot: SlotInfo, story: Story) -> str:
     """One line about a slot: where, how far, how long; or why it cannot be loaded."""
     if slot.status != "ok":
         return f"cannot be loaded: {slot.problem or 'unreadable'}"
-    details = [slot_where(slot), plural(slot.choices, "choice"), duration(slot.play_seconds)]
-    if slot.story_id != story_id:
+    where = slot_where(slot, story)
+    details = [where, plural(slot.choices, "choice"), duration(slot.play_seconds)]
+    if slot.story_id != story.id:
         details.insert(0, f"from another story, “{slot.story_title or slot.story_id}”")
     return " · ".join(details)

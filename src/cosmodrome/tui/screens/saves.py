@@ -143,7 +143,7 @@ class SavesScreen(GameScreen):
     def _prompt(self, slot: SlotInfo, now: datetime) -> Content:
         ok = slot.status == "ok"
         stamp = when(slot.saved_at, now) if ok else "✗ damaged"
-        details = slot_details(slot, self.session.story.id)
+        details = slot_details(slot, self.session.story)
         return self.query_one(SlotList).prompt(slot.name, stamp, details, problem=not ok)
 
     def _highlighted_slot(self) -> SlotInfo | None:

@@ -84,7 +84,7 @@ class TitleScreen(GameScreen):
             detail = f"the autosave cannot be loaded: {slot.problem}"
             return Option(menu.two_lines("Continue", detail), id="continue", disabled=True)
         if slot is not None:
-            detail = slot_where(slot)
+            detail = slot_where(slot, session.story)
             if slot.saved_at is not None:
                 detail += f" · {when(slot.saved_at, self.game_app.now())}"
             return Option(menu.two_lines("Continue", detail), id="continue")
