@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from cosmodrome.tui.screens.play import PlayScreen
-from cosmodrome.tui.widgets.rail import thumb
+from cosmodrome.tui.widgets.rail import RailGrip, thumb
 from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import JOURNEY, app_of, make_app, settle
 
@@ -17,6 +17,56 @@ def test_the_rail_shows_where_the_view_is_and_nothing_when_all_fits() -> None:
     assert thumb(10, 40, 30) == range(8, 10)  # at the end
     assert thumb(10, 40, 15) == range(4, 6)
     assert thumb(10, 1000, 990) == range(9, 10)  # never thinner than a cell
+
+
+def test_the_held_thumb_follows_the_mouse_and_stays_on_the_track() -> None:
+    height, total = 10, 40
+    max_scroll = total - height
+    for scroll in range(max_scroll + 1):
+        rows = thumb(height, total, scroll)
+        assert rows is not None
+        for held in rows:  # taken anywhere on the thumb, it is where it was
+            grip = RailGrip.at(held, rows)
+            assert (
+                thumb(height, total, grip.scroll_for(held, height, len(rows), max_scroll)) == rows
+            )
+    rows = thumb(height, total, 0)
+    assert rows is not None
+    grip = RailGrip.at(rows.start, rows)
+    assert grip.scroll_for(-5, height, len(rows), max_scroll) == 0  # dragged above the rail
+    assert grip.scroll_for(50, height, len(rows), max_scroll) == max_scroll  # and below it
+    # pressed on the track, the thumb's middle jumps to the press
+    jumped = RailGrip.at(6, rows)
+    assert thumb(height, total, jumped.scroll_for(6, height, len(rows), max_scroll)) == range(5, 7)
+
+
+async def test_the_thumb_can_be_dragged_and_selects_no_text(tmp_path: Path) -> None:
+    async with make_app(tmp_path, JOURNEY).run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("1", "1", "2", "2")
+        await settle(pilot)
+        transcript = transcript_of(pilot)
+        rows = transcript.rail_thumb()
+        assert rows is not None and transcript.scroll_y == transcript.max_scroll_y
+        rail = transcript.scrollable_content_region.width - 1
+        await pilot.mouse_down(transcript, offset=(rail, rows.start))
+        await pilot.hover(transcript, offset=(rail - 20, 0))  # the mouse may stray off the rail
+        await pilot.pause()
+        assert transcript.scroll_y == 0
+        assert not transcript.following
+        await pilot.hover(transcript, offset=(rail, rows.start))
+        await pilot.pause()
+        assert transcript.scroll_y == transcript.max_scroll_y
+        # let go elsewhere than it was taken (the same place would clear any selection)
+        await pilot.mouse_up(transcript, offset=(rail - 20, rows.start - 1))
+        await pilot.pause()
+        assert pilot.app.screen.get_selected_text() is None
+        dropped = transcript.scroll_y
+        assert 0 < dropped < transcript.max_scroll_y
+        await pilot.hover(transcript, offset=(rail, 0))  # no longer held: hovering moves nothing
+        await pilot.pause()
+        assert transcript.scroll_y == dropped
 
 
 async def test_dragging_over_a_passage_selects_its_text_without_the_margins(

@@ -49,3 +49,25 @@ class RailCells:
         if rows is None:
             return self.empty
         return self.bar if row in rows else self.track
+
+
+@dataclass(frozen=True, slots=True)
+class RailGrip:
+    """The thumb held by the mouse: `grab` rows below its top, where it was taken."""
+
+    grab: int
+
+    @classmethod
+    def at(cls, row: int, rows: range) -> RailGrip:
+        """Taken on `row` of the view, the thumb covering `rows`: held where it was pressed,
+        or, pressed on the track, by its middle (it jumps there)."""
+        return cls(row - rows.start if row in rows else len(rows) // 2)
+
+    def scroll_for(self, row: int, height: int, size: int, max_scroll: int) -> int:
+        """The scroll that puts the held point of a thumb `size` rows long on `row` of a
+        view `height` rows high (the inverse of `thumb`)."""
+        track = height - size
+        if track <= 0:
+            return 0
+        top = min(max(row - self.grab, 0), track)
+        return round(top / track * max_scroll)

@@ -12,7 +12,6 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from rich.style import Style
 from textual import events
 from textual.geometry import Region, Size
 from textual.message import Message
@@ -24,9 +23,9 @@ from textual.timer import Timer
 
 from cosmodrome.engine import Game, GameState
 from cosmodrome.tui.widgets import passage as passages  # TYPE_DELAY read when typing starts
-from cosmodrome.tui.widgets.following import FollowingView
 from cosmodrome.tui.widgets.passage import ShownPassage, passage_lines, reveal_points
-from cosmodrome.tui.widgets.rail import RAIL, RailCells, thumb
+from cosmodrome.tui.widgets.rail import RailCells
+from cosmodrome.tui.widgets.railed import RailedView
 from cosmodrome.tui.widgets.shown import Entry, mirror
 
 
@@ -39,7 +38,7 @@ class _View(NamedTuple):
     rail: RailCells
 
 
-class Transcript(FollowingView, can_focus=True):
+class Transcript(RailedView, can_focus=True):
     """Mirrors a state's history: moving on appends a passage, undo removes it."""
 
     DEFAULT_CSS = """
@@ -60,7 +59,6 @@ class Transcript(FollowingView, can_focus=True):
         self._width = 0  # the width the entries are laid out at (0: not yet known)
         self._points: Iterator[int] = iter(())  # where the typewriter pauses next, in order
         self._timer: Timer | None = None
-        self._rail: RailCells | None = None  # in the current theme
         self._view: _View | None = None  # while the screen is drawn (in `render_lines`)
 
     # -- what is shown ---------------------------------------------------------------
@@ -145,7 +143,7 @@ class Transcript(FollowingView, can_focus=True):
 
     def _lay_out(self, *, repaint: bool = True) -> None:
         """Lay out the entries that need it, and bring the newest passage into view."""
-        width = self.scrollable_content_region.width - RAIL
+        width = self.text_width
         if width <= 0:  # not laid out yet: `_size_updated` comes back here
             return
         if width != self._width:
@@ -214,7 +212,7 @@ class Transcript(FollowingView, can_focus=True):
             return False
         self._size = size
         self._container_size = size - self.styles.gutter.totals
-        if self.scrollable_content_region.width - RAIL != self._width:
+        if self.text_width != self._width:
             self._lay_out(repaint=False)
         else:
             self._follow_newest(repaint=False)
@@ -223,7 +221,6 @@ class Transcript(FollowingView, can_focus=True):
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
-        self._rail = None
         for entry in self._entries:  # the theme changed: colours are in the lines
             entry.forget()
         if self._width:
@@ -237,10 +234,8 @@ class Transcript(FollowingView, can_focus=True):
             self._view = None
 
     def _current_view(self) -> _View:
-        scroll_y = self.scroll_offset.y
-        height = self.scrollable_content_region.height
-        rows = thumb(height, self.virtual_size.height, scroll_y)
-        return _View(scroll_y, rows, self.text_selection, self._rail_cells())
+        rows = self.rail_thumb()
+        return _View(self.scroll_offset.y, rows, self.text_selection, self.rail_cells())
 
     def render_line(self, y: int) -> Strip:
         view = self._view
@@ -270,16 +265,6 @@ class Transcript(FollowingView, can_focus=True):
         highlight = self.screen.get_component_rich_style("screen--selection")
         chosen = line.crop(start, end).apply_style(highlight)
         return Strip.join([line.crop(0, start), chosen, line.crop(end, length)])
-
-    def _rail_cells(self) -> RailCells:
-        if self._rail is None:
-            styles = self.styles
-            self._rail = RailCells.styled(
-                self.rich_style,
-                Style(bgcolor=styles.scrollbar_background.rich_color),
-                Style(bgcolor=styles.scrollbar_color.rich_color),
-            )
-        return self._rail
 
     def _line(self, index: int) -> tuple[Strip, int] | None:
         """Line `index` of the transcript and its row for text selection, if there is one."""
@@ -311,9 +296,6 @@ class Transcript(FollowingView, can_focus=True):
         if self.revealing:
             event.stop()
             self.finish_reveal()
-            return
-        offset = event.get_content_offset(self)
-        height = self.scrollable_content_region.height
-        if offset is not None and offset.x >= self._width and self.max_scroll_y and height > 1:
-            self.stop_following()  # a click on the rail scrolls to that point of the run
-            self.scroll_to(y=round(offset.y / (height - 1) * self.max_scroll_y), animate=False)
+
+    def rail_busy(self) -> bool:
+        return self.revealing  # a press finishes the typewriter instead
