@@ -234,3 +234,19 @@ async def test_without_watch_nothing_is_reloaded(tmp_path: Path, story: Path) ->
         assert not app.check_story_files()
         await settle(pilot)
         assert "A guard studies" in newest_text(pilot)
+
+
+async def test_the_title_screen_names_the_reloaded_story(story: Path) -> None:
+    app = make_app(story.parent / "saves", story, watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        name = pilot.app.screen.query_one("#title-name", Static)
+        author = pilot.app.screen.query_one("#title-author", Static)
+        assert str(name.content) == "T H E   C H E C K P O I N T"
+        assert author.display and str(author.content) == "by Cosmodrome tests"
+        edit(story / "story.yaml", 'title: "The Checkpoint"', 'title: "The Gate"')
+        edit(story / "story.yaml", "author:", "# author:")
+        await reload(pilot)
+        assert str(name.content) == "T H E   G A T E"
+        assert app.title == "The Gate"
+        assert not author.display

@@ -112,6 +112,8 @@ class LiveShell(GameShell):
         notes = self.session.change_story(result.story)
         self.story = result.story
         self.title = result.story.title
+        if self._title_screen.is_mounted:
+            self._title_screen.show_story(result.story)
         self._report_saving()
         if self.session.playing and self._play is not None:
             self._play.show_state(self.session, typewriter=False)

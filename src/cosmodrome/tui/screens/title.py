@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cosmodrome.story.model import Story
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.text import slot_where, when
 from cosmodrome.tui.widgets.keybar import KeyBar
@@ -61,11 +62,19 @@ class TitleScreen(GameScreen):
             with Center():
                 yield Static(ROCKET, id="title-art", markup=False)
             yield Static(Content(spaced(story.title)), id="title-name")
-            if story.author:
-                yield Static(Content(f"by {story.author}"), id="title-author")
+            author = Static(Content(f"by {story.author}"), id="title-author")
+            author.display = bool(story.author)
+            yield author
             with Center(id="title-menu-box"):
                 yield TitleMenu(id="title-menu")
         yield KeyBar()
+
+    def show_story(self, story: Story) -> None:
+        """Name `story` (a new version of it, reloaded under `play --watch`)."""
+        self.query_one("#title-name", Static).update(Content(spaced(story.title)))
+        author = self.query_one("#title-author", Static)
+        author.update(Content(f"by {story.author}" if story.author else ""))
+        author.display = bool(story.author)
 
     def on_screen_resume(self) -> None:
         if self.session.store_open:
