@@ -47,6 +47,7 @@ class PlainPlayer:
             "quit": (self.cmd_quit, "quit: stop playing"),
         }
         self.on_move: list[Callable[[GameState], None]] = []
+        self.before_input: list[Callable[[], None]] = []  # called before each line is read
 
     # -- output ---------------------------------------------------------------
 
@@ -138,6 +139,8 @@ class PlainPlayer:
         if self.state.ended:
             return 0
         while True:
+            for listener in self.before_input:
+                listener()
             self.stdout.write(PROMPT)
             self.stdout.flush()
             line = self.stdin.readline()

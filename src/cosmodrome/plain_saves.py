@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
 from cosmodrome.engine import Game, GameState
@@ -114,10 +115,12 @@ def play_plain(
     stdin: TextIO,
     stdout: TextIO,
     stderr: TextIO,
+    watch: Path | None = None,
 ) -> int:
     """Play in line mode with saves in `saves` (None: the default folder), starting from
     slot `load`, from the autosave when `resume` (a new game when there is none), or
-    from the beginning; returns the exit code (1 when the save cannot be loaded)."""
+    from the beginning; with `watch`, reloading the story from that folder after an
+    edit. Returns the exit code (1 when the save cannot be loaded)."""
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import saves_dir
 
@@ -138,4 +141,8 @@ def play_plain(
             stdout.write(loaded.summary + "\n")
     player = PlainPlayer(game, state, stdin, stdout)
     PlainSaves(player, store, seconds, stderr)
+    if watch is not None:
+        from cosmodrome.plain_watch import PlainWatch
+
+        PlainWatch(player, watch)
     return player.run()

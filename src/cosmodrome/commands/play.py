@@ -18,7 +18,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="for authors: reload the story whenever a file of it changes; F12 inspects",
+        help="for authors: reload the story whenever a file of it changes (F12 inspects "
+        "in the terminal UI; in line mode, edits are picked up before each line)",
     )
     resume = parser.add_mutually_exclusive_group()
     resume.add_argument("--load", metavar="NAME", help="resume the game saved as NAME")
@@ -34,26 +35,19 @@ def run(args: argparse.Namespace) -> int:
     from cosmodrome.locations import default_story_dir
 
     directory = args.story or str(default_story_dir())
-    if args.watch and args.plain:
-        print("cosmodrome: --watch works in the terminal UI, not with --plain", file=sys.stderr)
-        return Exit.USAGE
     story = load_or_report(directory, "cosmodrome")
     if isinstance(story, Exit):
         return story
     import gc
+    from pathlib import Path
 
     gc.freeze()  # the story lives as long as the game: the collector need not walk it again
     if not args.plain:
         if sys.stdin.isatty() and sys.stdout.isatty():
-            from pathlib import Path
-
             from cosmodrome.tui.launch import play_tui
 
             watch = Path(directory) if args.watch else None
             return play_tui(story, args.saves, args.load, args.resume, watch=watch)
-        if args.watch:
-            print("cosmodrome: --watch needs a terminal; this is not one", file=sys.stderr)
-            return Exit.USAGE
         print("cosmodrome: not a terminal; playing in line mode (--plain)", file=sys.stderr)
     from cosmodrome.engine import Game
     from cosmodrome.plain_saves import play_plain
@@ -66,4 +60,5 @@ def run(args: argparse.Namespace) -> int:
         stdin=sys.stdin,
         stdout=sys.stdout,
         stderr=sys.stderr,
+        watch=Path(directory) if args.watch else None,
     )
