@@ -6,9 +6,12 @@ from pathlib import Path
 from typing import Any
 
 from cosmodrome.tui.screens.play import PlayScreen
+from cosmodrome.tui.widgets.passage import passage_lines
 from cosmodrome.tui.widgets.rail import RailGrip, thumb
 from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import JOURNEY, app_of, make_app, settle
+
+SHIPPED = Path(__file__).resolve().parents[2] / "story"
 
 
 def test_the_rail_shows_where_the_view_is_and_nothing_when_all_fits() -> None:
@@ -181,3 +184,30 @@ async def test_passages_far_above_keep_only_their_height_until_scrolled_back(
         await pilot.pause()
         shown = [transcript.render_line(y).text.strip() for y in range(transcript.size.height)]
         assert first in shown
+
+
+async def test_the_passage_left_behind_is_drawn_again_only_when_in_view(tmp_path: Path) -> None:
+    # moving on dims the passage just left and adds the choice taken under it; its lines
+    # are made again only when drawn, and its height is known without them
+    app = make_app(tmp_path, SHIPPED)  # its passages are longer than a screen's half
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        out_of_view = 0
+        for key in ("2", "1", "1", "1"):
+            await pilot.press(key)
+            await settle(pilot)
+            transcript = transcript_of(pilot)
+            for entry in transcript._entries:
+                drawn = passage_lines(transcript, entry.passage, entry.shown, transcript._width)
+                assert entry.height == len(drawn), entry.passage.title
+            left = transcript._entries[-2]
+            if transcript.scroll_y == transcript.newest_line:  # the newest at the top
+                out_of_view += 1
+                assert left.lines == []
+        assert out_of_view, "no move put the newest passage at the top of the view"
+        await pilot.press("pageup")
+        await settle(pilot)
+        transcript = transcript_of(pilot)
+        assert transcript._entries[-2].lines  # scrolled into view: drawn
+        assert any(line.startswith("› ") for line in map(str.strip, transcript.text_lines()))

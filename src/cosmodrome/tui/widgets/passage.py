@@ -60,6 +60,15 @@ class ShownPassage:
         return Content(f"› {self.chosen}").stylize("italic $text-primary")
 
 
+def chosen_rows(widget: Widget, passage: ShownPassage, width: int) -> int:
+    """How many of the lines `passage_lines` makes are the choice taken there."""
+    chosen = passage.chosen_line()
+    if chosen is None:
+        return 0
+    measure = min(MEASURE, width)
+    return len(Visual.to_strips(widget, chosen, measure, None, widget.visual_style))
+
+
 def passage_lines(
     widget: Widget, passage: ShownPassage, shown: int | None, width: int
 ) -> list[Strip]:

@@ -24,11 +24,22 @@ class Entry:
     shown: int | None = None  # characters of the body typed out so far (None: all)
     lines: list[Strip] = field(default_factory=list)  # laid out at the transcript's width
     height: int = 0  # how many lines it takes at that width (0: not laid out)
+    chosen_rows: int = 0  # how many of them say the choice taken (-1: not worked out)
 
     def forget(self) -> None:
         """Its text or the width changed: lay it out again."""
         self.lines = []
         self.height = 0
+        self.chosen_rows = -1
+
+    def choice_changed(self) -> None:
+        """The choice taken after it changed (the player moved on, or undid): its lines
+        are drawn again when next in view, and only the choice's rows are counted now
+        (dimming the passage does not move a word)."""
+        self.lines = []
+        if self.height:
+            self.height -= self.chosen_rows
+            self.chosen_rows = -1
 
     def park(self) -> None:
         """Far out of view: let its lines go (they are made again if it comes into view)."""
@@ -56,7 +67,7 @@ def mirror(entries: list[Entry], game: Game, state: GameState) -> tuple[list[Ent
         if chosen != entry.passage.chosen:
             old = entry.passage
             entry.passage = ShownPassage(old.title, old.text, old.ending, chosen)
-            entry.forget()
+            entry.choice_changed()
     return result, fresh
 
 

@@ -23,7 +23,12 @@ from textual.timer import Timer
 
 from cosmodrome.engine import Game, GameState
 from cosmodrome.tui.widgets import passage as passages  # TYPE_DELAY read when typing starts
-from cosmodrome.tui.widgets.passage import ShownPassage, passage_lines, reveal_points
+from cosmodrome.tui.widgets.passage import (
+    ShownPassage,
+    chosen_rows,
+    passage_lines,
+    reveal_points,
+)
 from cosmodrome.tui.widgets.rail import RailCells
 from cosmodrome.tui.widgets.railed import RailedView
 from cosmodrome.tui.widgets.shown import Entry, mirror
@@ -155,6 +160,9 @@ class Transcript(RailedView, can_focus=True):
         for entry in self._entries:
             if not entry.height:
                 self._lines(entry)
+            elif entry.chosen_rows < 0:
+                entry.chosen_rows = chosen_rows(self, entry.passage, width)
+                entry.height += entry.chosen_rows
             starts.append(total)
             total += entry.height
         self._starts = starts
@@ -172,7 +180,11 @@ class Transcript(RailedView, can_focus=True):
         """The lines of `entry`, laid out now if they are not at hand."""
         if not entry.lines:
             entry.lines = passage_lines(self, entry.passage, entry.shown, self._width)
-            entry.height = len(entry.lines)
+            expected, entry.height = entry.height, len(entry.lines)
+            if entry.chosen_rows < 0:
+                entry.chosen_rows = chosen_rows(self, entry.passage, self._width)
+            if expected and expected != entry.height:  # never expected: lay out anew
+                self.call_later(self._lay_out)
         return entry.lines
 
     def _park_far_entries(self) -> None:
