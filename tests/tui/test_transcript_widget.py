@@ -45,11 +45,7 @@ def test_the_held_thumb_follows_the_mouse_and_stays_on_the_track() -> None:
 
 async def test_the_thumb_can_be_dragged_and_selects_no_text(tmp_path: Path) -> None:
     async with make_app(tmp_path, JOURNEY).run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("1", "1", "2", "2")
-        await settle(pilot)
-        transcript = transcript_of(pilot)
+        transcript = await longer_than_the_view(pilot)
         rows = transcript.rail_thumb()
         assert rows is not None and transcript.scroll_y == transcript.max_scroll_y
         rail = transcript.scrollable_content_region.width - 1
@@ -123,13 +119,18 @@ def transcript_of(pilot: Any) -> Transcript:
     return screen.query_one(Transcript)
 
 
+async def longer_than_the_view(pilot: Any) -> Transcript:
+    """A new game of the journey, played until its transcript is taller than the view."""
+    await pilot.press("n")
+    await settle(pilot)
+    await pilot.press("1", "1", "2", "2")
+    await settle(pilot)
+    return transcript_of(pilot)
+
+
 async def test_a_click_on_the_rail_scrolls_there_and_stops_following(tmp_path: Path) -> None:
     async with make_app(tmp_path, JOURNEY).run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("1", "1", "2", "2")
-        await settle(pilot)
-        transcript = transcript_of(pilot)
+        transcript = await longer_than_the_view(pilot)
         assert transcript.scroll_y > 0
         rail = transcript.scrollable_content_region.width - 1
         await pilot.click(transcript, offset=(rail, 0))

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content, Span
 
-from cosmodrome.tui.simple_markdown import QUOTE_BAR, simple_markdown_content
+from cosmodrome.tui.simple_markdown import QUOTE_BAR, Block, join_blocks, simple_markdown_content
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -34,7 +34,7 @@ class _Builder:
     """Collects the text and spans of the blocks, one block per paragraph."""
 
     def __init__(self) -> None:
-        self.blocks: list[tuple[str, list[Span], bool]] = []  # text, spans, in a list
+        self.blocks: list[Block] = []  # text, spans, in a list
         self.quote = 0  # blockquote depth
         self.lists: list[int | None] = []  # per open list: the next number, None for bullets
         self.heading = False
@@ -136,17 +136,4 @@ def markdown_it_content(source: str) -> Content:
     builder = _Builder()
     for token in _parser().parse(source):
         builder.token(token)
-    text: list[str] = []
-    spans: list[Span] = []
-    offset = 0
-    listed = False
-    for block, block_spans, in_list in builder.blocks:
-        if text:
-            gap = "\n" if listed and in_list else "\n\n"  # list items sit line by line
-            text.append(gap)
-            offset += len(gap)
-        listed = in_list
-        text.append(block)
-        spans.extend(Span(s.start + offset, s.end + offset, s.style) for s in block_spans)
-        offset += len(block)
-    return Content("".join(text), spans)
+    return join_blocks(builder.blocks)

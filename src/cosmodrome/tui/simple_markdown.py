@@ -36,7 +36,7 @@ _SIMPLE_ITEM = re.compile(r"([1-9][0-9]{0,8})[.)] (?=[^ ])")
 _STARS = re.compile(r"\*+")
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
 
-_Block = tuple[str, list[Span], bool]  # text, spans, in a list
+Block = tuple[str, list[Span], bool]  # text, spans, in a list
 
 
 def simple_markdown_content(source: str) -> Content | None:
@@ -45,15 +45,19 @@ def simple_markdown_content(source: str) -> Content | None:
     if _UNHANDLED.search(source):
         return None
     blocks = _blocks(source.split("\n"), 0)
-    if blocks is None:
-        return None
+    return None if blocks is None else join_blocks(blocks)
+
+
+def join_blocks(blocks: list[Block]) -> Content:
+    """Blocks (text, spans, whether in a list) as one text: paragraphs apart by a blank
+    line, the items of a list line by line."""
     text: list[str] = []
     spans: list[Span] = []
     offset = 0
     listed = False
     for block, block_spans, in_list in blocks:
         if text:
-            gap = "\n" if listed and in_list else "\n\n"  # as markdown_text joins blocks
+            gap = "\n" if listed and in_list else "\n\n"
             text.append(gap)
             offset += len(gap)
         listed = in_list
@@ -63,9 +67,9 @@ def simple_markdown_content(source: str) -> Content | None:
     return Content("".join(text), spans)
 
 
-def _blocks(lines: list[str], depth: int) -> list[_Block] | None:
+def _blocks(lines: list[str], depth: int) -> list[Block] | None:
     """The paragraphs of `lines`, inside `depth` quotes; None if they hold other blocks."""
-    blocks: list[_Block] = []
+    blocks: list[Block] = []
     count = len(lines)
     i = 0
     while i < count:
