@@ -31,7 +31,7 @@ COLD_ROW = "cold start to the drawn title screen"
 KEY_ROW = "keypress to the next passage drawn"
 LONG_ROW = "keypress after 500 passages vs the first ones"
 FLOOR_ROW = "keypress vs a minimal app redrawing a screenful"
-SPLIT_ROW = "keypress: Textual's part alone vs the baseline"
+SPLIT_ROW = "keypress less the game's own work in it"
 RSS_ROW = "peak RSS of the running game (100 choices)"
 
 
@@ -158,11 +158,17 @@ Press = Callable[[Any], Awaitable[str | None]]  # the key to press next, after a
 
 
 class MoveTimer:
-    """Times the game's own handling of each move (the engine's step and laying out the
-    screen's widgets), by wrapping the app's handler of a number key."""
+    """Times the game's own work in each keypress: its handler of the move (the engine's
+    step and laying out the screen's widgets), and its widgets handing Textual their
+    lines as the frame is drawn (the transcript and the choice list draw line by line)."""
 
     def __init__(self, app: Any) -> None:
-        self.spent = 0.0  # seconds spent in the handler since the last `take`
+        from cosmodrome.tui.widgets.choices import ChoiceList
+        from cosmodrome.tui.widgets.transcript import Transcript
+
+        self.move = 0.0  # seconds in the handler since the last `take`
+        self.lines = 0.0  # seconds in the widgets' line callbacks since then
+        self._patched: list[tuple[type, Any]] = []
         handle = app.take_number
 
         def timed(number: int) -> None:
@@ -170,22 +176,57 @@ class MoveTimer:
             try:
                 handle(number)
             finally:
-                self.spent += time.perf_counter() - start
+                self.move += time.perf_counter() - start
 
         app.take_number = timed
+        for widget in (Transcript, ChoiceList):
+            self._time_lines(widget)
 
-    def take(self) -> float:
-        spent, self.spent = self.spent, 0.0
+    def _time_lines(self, widget: type) -> None:
+        render_line = widget.render_line  # type: ignore[attr-defined]
+        self._patched.append((widget, render_line))
+
+        def timed(instance: Any, y: int) -> Any:
+            start = time.perf_counter()
+            try:
+                return render_line(instance, y)
+            finally:
+                self.lines += time.perf_counter() - start
+
+        widget.render_line = timed  # type: ignore[attr-defined]
+
+    def take(self) -> tuple[float, float]:
+        """The handler's and the line callbacks' seconds since the last call."""
+        spent = (self.move, self.lines)
+        self.move = self.lines = 0.0
         return spent
+
+    def restore(self) -> None:
+        for widget, render_line in self._patched:
+            widget.render_line = render_line  # type: ignore[attr-defined]
 
 
 async def _latencies(
-    app: Any, choose: Press, count: int, ours: list[float] | None = None
+    app: Any, choose: Press, count: int, ours: list[tuple[float, float]] | None = None
 ) -> list[float]:
     """Seconds from each keypress to the last frame it caused, for `count` keys; with
-    `ours`, also the seconds of each move spent in the game's own handler."""
-    latencies: list[float] = []
+    `ours`, also each keypress's seconds in the game's own work (`MoveTimer.take`)."""
     timer = MoveTimer(app) if ours is not None else None
+    try:
+        return await _timed_keys(app, choose, count, timer, ours)
+    finally:
+        if timer is not None:
+            timer.restore()
+
+
+async def _timed_keys(
+    app: Any,
+    choose: Press,
+    count: int,
+    timer: MoveTimer | None,
+    ours: list[tuple[float, float]] | None,
+) -> list[float]:
+    latencies: list[float] = []
     async with app.run_test(size=(100, 40)) as pilot:
         await pilot.pause()
         frames: list[float] = []
@@ -245,9 +286,9 @@ def keypress_rows(story: Any, work: Path, count: int, long_run: int) -> list[Row
         return [missing(KEY_ROW, KEY_BUDGET), missing(LONG_ROW, LONG_BUDGET)]
     from tests.benchmarks.boot import MinimalApp, ScreenfulApp
 
-    handler: list[float] = []  # per move: the game's own handling of it
+    handler: list[tuple[float, float]] = []  # per move: the game's own work in it
 
-    def game(n: int, ours: list[float] | None = None) -> list[float]:
+    def game(n: int, ours: list[tuple[float, float]] | None = None) -> list[float]:
         return asyncio.run(_latencies(_game_app(story, work), _game_key, n, ours))
 
     def minimal(n: int) -> list[float]:
@@ -264,8 +305,11 @@ def keypress_rows(story: Any, work: Path, count: int, long_run: int) -> list[Row
         mine += game(count // 2, handler)
         full += screenful(count // 4)
     ours, theirs, floor = statistics.median(mine), statistics.median(base), statistics.median(full)
-    own = statistics.median(handler)
-    rest = statistics.median(total - spent for total, spent in zip(mine, handler, strict=True))
+    move = statistics.median(spent for spent, _ in handler)
+    lines = statistics.median(drawn for _, drawn in handler)
+    rest = statistics.median(
+        total - spent - drawn for total, (spent, drawn) in zip(mine, handler, strict=True)
+    )
     rows = [
         Row(
             KEY_ROW,
@@ -285,13 +329,14 @@ def keypress_rows(story: Any, work: Path, count: int, long_run: int) -> list[Row
         ),
         Row(
             SPLIT_ROW,
-            f"{ms(rest)} (+ {ms(own)} the move)",
+            f"{ms(rest)} (+ {ms(move)} the move, {ms(lines)} our lines)",
             f"{ms(theirs)} minimal app updating a Static",
             rest / theirs,
             None,
-            "context: each keypress less the time in the game's handler of the move (its "
-            "engine step and widget layout); the rest is Textual's dispatch, layout and "
-            "drawing of the frame, our widgets' line callbacks included",
+            "context: each keypress less the game's own work in it, its handler of the move "
+            "(engine step, widget layout) and its widgets handing Textual their lines (a "
+            "passage left behind is laid out again there when in view); what is left is "
+            "Textual's dispatch, layout and drawing of the frame",
         ),
     ]
     if long_run:
