@@ -21,7 +21,7 @@ from cosmodrome.tui.widgets.transcript import Transcript
 
 # keys for authors, which work only under `cosmodrome play --watch`
 AUTHORING_BINDINGS: list[BindingType] = [
-    # not in the footer: it would push Quit and Help off an 80-column one
+    # not on the key bar: it would push Quit and Help off an 80-column one
     Binding("f12", "app.toggle_inspector", "Inspector", show=False, id="play.inspector"),
 ]
 
