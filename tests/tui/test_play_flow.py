@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
+from textual.widgets._toast import Toast
 
 from cosmodrome.saves import AUTOSAVE
 from cosmodrome.tui.screens.play import PlayScreen
@@ -12,7 +13,7 @@ from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.choices import ChoiceList
 from cosmodrome.tui.widgets.status import StatusLine, status_lines
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import JOURNEY, app_of, make_app, make_store, settle
+from tests.tui.harness import JOURNEY, app_of, make_app, make_store, settle, wait_for
 
 
 def choice_texts(app_screen: PlayScreen) -> list[str]:
@@ -212,3 +213,21 @@ def test_the_status_line_takes_a_second_line_only_when_it_must() -> None:
     ]
     assert status_lines(where, [], 10) == ["2023 · Summit  │  Vostochny cosmodrome"]
     assert status_lines([], variables, 10) == ["Credibility: 1   Leads: 0"]
+
+
+async def test_a_short_notification_leaves_the_choices_under_it_readable(tmp_path: Path) -> None:
+    async with make_app(tmp_path).run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("f5")  # quicksave: "Saved as 'quicksave'."
+        await settle(pilot)
+        screen = pilot.app.screen
+        assert isinstance(screen, PlayScreen)
+        await wait_for(pilot, lambda: bool(screen.query(Toast)))
+        toast = screen.query_one(Toast)
+        message = "Saved as 'quicksave'."
+        assert message in str(toast.render())
+        assert toast.content_region.width <= len(message) + 1  # its message's, not half the screen
+        choices = screen.query_one(ChoiceList)
+        widest = max(len(str(option.prompt)) for option in choices.options)
+        assert toast.region.x > choices.region.x + widest + 2  # past the longest choice
