@@ -102,7 +102,7 @@ class PlainSaves:
         if not infos:
             self.player.say("There are no saved games yet.")
         for info in infos:
-            self.player.say(f"  {slot_line(info)}")
+            self.player.say(f"  {slot_line(info, self.player.game.story)}")
         return True
 
 

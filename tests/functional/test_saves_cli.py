@@ -101,6 +101,13 @@ def test_reaching_an_ending_records_it(tmp_path: Path) -> None:
     assert '"road-end"' in (tmp_path / "endings.json").read_text(encoding="utf-8")
 
 
+def test_the_plain_saves_list_names_the_ending_a_finished_game_reached(tmp_path: Path) -> None:
+    plain(tmp_path, "2\n3\n")  # to the road home; the autosave keeps the finished game
+    code, out, _ = plain(tmp_path, "saves\nquit\n")
+    assert code == 0
+    assert "  autosave: The Checkpoint, The end: The road home; 2 choices" in out
+
+
 def test_saves_lists_a_table(tmp_path: Path) -> None:
     plain(tmp_path, "1\nsave gate\nquit\n")
     (tmp_path / "broken.save.json").write_text("{", encoding="utf-8")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from cosmodrome.saves.store import SlotInfo
+from cosmodrome.story.model import Story
 
 
 def play_time(seconds: float) -> str:
@@ -24,19 +25,32 @@ def saved_when(moment: datetime | None) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M") if moment else "?"
 
 
-def where(info: SlotInfo) -> str:
-    """Where the slot's game stands: 'The checkpoint (Summit)'."""
+def ending_reached(info: SlotInfo, story: Story | None) -> str | None:
+    """The title of the ending the slot's game reached, if it is a game of `story`."""
+    if story is None or info.node is None or info.story_id != story.id:
+        return None
+    node = story.resolve_node(info.node)
+    return story.nodes[node].ending if node is not None else None
+
+
+def where(info: SlotInfo, story: Story | None = None) -> str:
+    """Where the slot's game stands: 'The checkpoint (Summit)'; for a finished game of
+    `story`, 'The end: On the apron'."""
+    ending = ending_reached(info, story)
+    if ending is not None:
+        return f"The end: {ending}"
     place = info.node_title or "an untitled passage"
     return f"{place} ({info.era_label})" if info.era_label else place
 
 
-def slot_line(info: SlotInfo) -> str:
-    """One line about a slot: where, how far and how long, or why it cannot be loaded."""
+def slot_line(info: SlotInfo, story: Story | None = None) -> str:
+    """One line about a slot: where (a finished game of `story` by its ending), how far
+    and how long, or why it cannot be loaded."""
     if info.status != "ok":
         return f"{info.name}: damaged ({info.problem})"
     choices = "1 choice" if info.choices == 1 else f"{info.choices} choices"
     return (
-        f"{info.name}: {info.story_title}, {where(info)}; {choices}, "
+        f"{info.name}: {info.story_title}, {where(info, story)}; {choices}, "
         f"played {play_time(info.play_seconds)}, saved {saved_when(info.saved_at)}"
     )
 

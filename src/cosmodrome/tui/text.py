@@ -74,21 +74,15 @@ def plural(count: int, word: str) -> str:
 def slot_where(slot: SlotInfo, story: Story | None = None) -> str:
     """Where a slot's game stands: 'Summit · The checkpoint'; for a game of `story` that
     has ended, 'The end: On the apron'."""
-    ending = _ending(slot, story)
+    from cosmodrome.saves.listing import ending_reached  # the store is open by now
+
+    ending = ending_reached(slot, story)
     if ending is not None:
         return f"The end: {ending}"
     parts = [p for p in (slot.era_label, slot.node_title) if p]
     if parts:
         return " · ".join(parts)
     return f"after {plural(slot.choices, 'choice')}" if slot.choices else "the beginning"
-
-
-def _ending(slot: SlotInfo, story: Story | None) -> str | None:
-    """The title of the ending the slot's game reached, if it is a game of `story`."""
-    if story is None or slot.node is None or slot.story_id != story.id:
-        return None
-    node = story.resolve_node(slot.node)
-    return story.nodes[node].ending if node is not None else None
 
 
 def slot_details(slot: SlotInfo, story: Story) -> str:
