@@ -10,16 +10,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine import Game
 from cosmodrome.plain import PlainPlayer
-from cosmodrome.saves import SaveError
-from cosmodrome.saves.compat import adapt_history
-from cosmodrome.story.model import Story
+from cosmodrome.saves.compat import play_on
 from cosmodrome.story.watch import Reload, StoryWatcher
-
-
-def _count(number: int, word: str) -> str:
-    return f"{number} {word}" if number == 1 else f"{number} {word}s"
 
 
 class PlainWatch:
@@ -41,34 +35,18 @@ class PlainWatch:
             self._broken(result)
             return
         self.problems = ()
-        state, notes = self._fitted(result.story)
+        adapted = play_on(result.story, self.player.state.history())
         self.player.game = Game(result.story)
-        warnings = len(result.diagnostics) - len(result.errors)
-        told = ["Story reloaded."]
-        if warnings:
-            told.append(f"It has {_count(warnings, 'warning')} (cosmodrome check lists them).")
         self.player.say()
-        self.player.say(" ".join([*told, *notes]))
-        self.player.move(state)
-
-    def _fitted(self, story: Story) -> tuple[GameState, tuple[str, ...]]:
-        """The player's game fitted to `story`, and what had to change; a new game when
-        no place of it is left in the story."""
-        try:
-            adapted = adapt_history(story, self.player.state.history())
-        except SaveError as exc:
-            return Game(story).start(), (f"The game could not go on ({exc}); started again.",)
-        return adapted.state, adapted.notes
+        self.player.say(" ".join([result.summary(), *adapted.notes]))
+        self.player.move(adapted.state)
 
     def _broken(self, result: Reload) -> None:
-        lines = tuple(d.format() for d in (result.errors or result.diagnostics))
+        lines = result.problems
         if lines == self.problems:
             return  # an edit that leaves the same errors: they are on screen already
         self.problems = lines
         self.player.say()
-        self.player.say(
-            f"The story has {_count(len(lines), 'error')}; "
-            "still playing the last version that loaded. Fix:"
-        )
+        self.player.say(f"{result.summary()} Fix:")
         for line in lines:
             self.player.say(f"  {line}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.fields import text_preview
@@ -167,3 +168,14 @@ def adapt_history(story: Story, history: Sequence[GameState]) -> Adapted:
     fitted to the story as it is now, exactly as a save would be when loaded; raises
     `SaveError` ("incompatible: ...") when none of its states is at a node that remains."""
     return adapt(story, [recorded(state) for state in history])
+
+
+def play_on(story: Story, history: Sequence[GameState]) -> Adapted:
+    """A game in progress (its states, oldest first) carried on in an edited `story`:
+    fitted as `adapt_history` fits it, or, when no place of it is left in the story, a
+    new game, with a sentence that says so."""
+    try:
+        return adapt_history(story, history)
+    except SaveError as exc:
+        note = f"The game could not go on ({exc}); started again."
+        return Adapted(Game(story).start(), (note,))

@@ -62,6 +62,27 @@ class Reload:
     def errors(self) -> list[Diagnostic]:
         return [d for d in self.diagnostics if d.is_error]
 
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """Why the story did not load, one `path:line:col: error: ...` line each."""
+        return tuple(d.format() for d in (self.errors or self.diagnostics))
+
+    def summary(self) -> str:
+        """How the reload went, in a sentence for the player (and the author)."""
+        if self.story is None:
+            errors = _count(len(self.problems), "error")
+            return f"The story has {errors}; still playing the last version that loaded."
+        warnings = len(self.diagnostics) - len(self.errors)
+        if not warnings:
+            return "Story reloaded."
+        return (
+            f"Story reloaded. It has {_count(warnings, 'warning')} (cosmodrome check lists them)."
+        )
+
+
+def _count(number: int, word: str) -> str:
+    return f"{number} {word}" if number == 1 else f"{number} {word}s"
+
 
 def reload_story(directory: str | os.PathLike[str], last_good: Story | None) -> Reload:
     """Check the story in `directory` again; a missing story is reported as a diagnostic."""

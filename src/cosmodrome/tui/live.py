@@ -16,7 +16,6 @@ from textual.message import Message
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.tui.shell import GameShell
-from cosmodrome.tui.text import plural
 
 if TYPE_CHECKING:  # imported only under --watch
     from cosmodrome.story.watch import Reload, StoryWatcher
@@ -100,11 +99,9 @@ class LiveShell(GameShell):
         """Play on in the reloaded story; or, when it does not load, keep the last good
         story and show its errors until an edit fixes them."""
         if result.story is None:
-            lines = tuple(d.format() for d in (result.errors or result.diagnostics))
-            if lines != self.story_problems:
-                errors = plural(len(lines), "error")
-                self.say(f"The story has {errors}; still playing the last version that loaded.")
-            self._show_problems(lines)
+            if result.problems != self.story_problems:
+                self.say(result.summary())
+            self._show_problems(result.problems)
             return
         self._show_problems(())
         if result.story is self.story:
@@ -117,11 +114,7 @@ class LiveShell(GameShell):
         self._report_saving()
         if self.session.playing and self._play is not None:
             self._play.show_state(self.session, typewriter=False)
-        warnings = len(result.diagnostics) - len(result.errors)
-        told = "Story reloaded."
-        if warnings:
-            told += f" It has {plural(warnings, 'warning')} (cosmodrome check lists them)."
-        self.say(" ".join((told, *notes)), "warning" if notes else "information")
+        self.say(" ".join((result.summary(), *notes)), "warning" if notes else "information")
 
     def _show_problems(self, lines: tuple[str, ...]) -> None:
         self.story_problems = lines

@@ -151,19 +151,13 @@ class Session:
         is fitted to it as a save would be (renamed nodes followed, variables added or
         dropped...). Returns one sentence per adaptation; when no place of the game is
         left in the story, a new game starts and the sentence says so."""
-        from cosmodrome.saves import SaveError
-        from cosmodrome.saves.compat import adapt_history
+        from cosmodrome.saves.compat import play_on
 
         self.story = story
         self._game = None
         if self.state is None:
             return ()
-        try:
-            adapted = adapt_history(story, self.state.history())
-        except SaveError as exc:
-            self.state = self.game.start()
-            self.autosave()
-            return (f"The game could not go on ({exc}); started again.",)
+        adapted = play_on(story, self.state.history())
         self.state = adapted.state
         self.autosave()
         return adapted.notes
