@@ -10,7 +10,6 @@ to an ending, and any error raised while playing or rendering a passage.
 
 from __future__ import annotations
 
-import gc
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from cosmodrome.engine.game import Game
 from cosmodrome.engine.problems import Problem, silenced
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.engine.statekey import StateKey, StateKeys
+from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.lint.graphs import can_reach
 from cosmodrome.story.model import Story
 
@@ -108,13 +108,8 @@ def explore(
     on_progress: Callable[[int], None] | None = None,
 ) -> Exploration:
     """Explore every reachable state of `story`, up to `max_states` distinct ones."""
-    was_enabled = gc.isenabled()
-    gc.disable()  # millions of small tuples and no reference cycles: collection only costs
-    try:
+    with collector_paused():  # millions of small tuples and no reference cycles
         return _explore(story, max_states, on_progress)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _explore(

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import gc
 import os
 import stat
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from cosmodrome.saves import codec
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
+from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:
@@ -58,26 +56,13 @@ def read_document(path: Path) -> codec.Document:
     return codec.decode(data)
 
 
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """The cyclic garbage collector off for the block (and back on after, if it was).
-    Loading a save allocates thousands of objects at once, none of them in a cycle:
-    the collector would walk them all, a tenth of the load, to free nothing."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def read_game(
     path: Path, story: Story | None = None
 ) -> tuple[codec.Document, list[SavedState] | GameState]:
     """The checked document and its saved states, or, when the save fits `story`
     exactly, the game already restored for it; raises `SaveError`, `FileNotFoundError`."""
-    with _collector_paused():
+    # thousands of objects at once, none in a cycle: collecting would be a tenth of the load
+    with collector_paused():
         document = read_document(path)
         header = document.header
         if story is not None and (header.story_id, header.fingerprint) == (

@@ -7,11 +7,11 @@ YAML reader, the validation (`checker`) and the lint rules.
 
 from __future__ import annotations
 
-import gc
 import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.diagnostics import Diagnostic, StoryError
 from cosmodrome.story.model import Story
 from cosmodrome.story.sources import read_sources
@@ -53,13 +53,8 @@ def check_story(
         raise StoryNotFound(f"{directory}: no such directory")
     if not (base / MANIFEST).is_file():
         raise StoryNotFound(f"{directory}: not a story (it has no {MANIFEST})")
-    was_enabled = gc.isenabled()
-    gc.disable()  # loading allocates a great many objects and frees few of them
-    try:
+    with collector_paused():  # loading allocates a great many objects and frees few
         return _load(directory, use_cache, cache_dir)
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _load(

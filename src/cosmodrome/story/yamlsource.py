@@ -9,10 +9,11 @@ files, bytes and text into such a tree, and every problem into a diagnostic.
 
 from __future__ import annotations
 
-import gc
+from collections.abc import Callable
 
 import yaml
 
+from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.yamltree import MAX_ALIAS_EXPANSION, MAX_DEPTH, Y, build_tree
 
@@ -42,11 +43,15 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
     def error(line: int, col: int, message: str) -> None:
         problems.append(Diagnostic(path, line, col, Severity.ERROR, message, "yaml"))
 
-    was_enabled = gc.isenabled()
-    gc.disable()  # the builder allocates many small objects and frees none of them
+    with collector_paused():  # the builder allocates many small objects, no cycles
+        return _parsed(text, error), problems
+
+
+def _parsed(text: str, error: Callable[[int, int, str], None]) -> Y | None:
+    """The tree of `text`, or None after reporting through `error` why there is none."""
     loader = _Loader(text)
     try:
-        return build_tree(loader.get_event, error), problems
+        return build_tree(loader.get_event, error)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -63,9 +68,7 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
         error(1, 1, "YAML error: " + " ".join(str(exc).split()))
     finally:
         loader.dispose()
-        if was_enabled:
-            gc.enable()
-    return None, problems
+    return None
 
 
 def read_yaml_file(path: str, display: str) -> tuple[Y | None, list[Diagnostic]]:
