@@ -40,7 +40,7 @@ class Reloaded:
     problems: tuple[str, ...]  # the broken edit's errors (path:line:col); () when it loaded
     changed: bool  # the game now plays in the new story
     news: bool  # something not yet told: a new story, or errors other than the last
-    adapted: bool  # the game in progress had to be fitted (a warning rather than news)
+    adapted: bool = False  # the game in progress had to be fitted (a warning, not news)
 
 
 def _save_errors() -> tuple[type[Exception], ...]:
@@ -181,13 +181,13 @@ class Session:
         if result.story is None:
             news = result.problems != self.story_problems
             self.story_problems = result.problems
-            return Reloaded(result.summary(), result.problems, False, news, False)
+            return Reloaded(result.summary(), result.problems, changed=False, news=news)
         self.story_problems = ()
         if result.story is self.story:
-            return Reloaded(result.summary(), (), False, False, False)
+            return Reloaded(result.summary(), (), changed=False, news=False)
         notes = self.change_story(result.story)
         summary = " ".join((result.summary(), *notes))
-        return Reloaded(summary, (), True, True, bool(notes))
+        return Reloaded(summary, (), changed=True, news=True, adapted=bool(notes))
 
     # -- the save store --------------------------------------------------------
 
