@@ -65,7 +65,8 @@ class Session:
         store: SaveStore | Callable[[], SaveStore],
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """`store` may be a function giving the store, called when it is first needed."""
+        """`store` may be a function giving the store, called when it is first needed;
+        `clock` is the monotonic clock that play time is measured on."""
         self.story = story
         self._game: Game | None = None  # made when first needed
         self._store = None if callable(store) else store
@@ -269,14 +270,6 @@ class Session:
         if name != AUTOSAVE:
             self.autosave()
         return Loaded(name, tuple(loaded.notes))
-
-    def quicksave(self) -> SlotInfo:
-        """Save the game to the quicksave slot; raises `SaveError`."""
-        return self.save(QUICKSAVE)
-
-    def quickload(self) -> Loaded:
-        """Replace the game with the quicksave; raises `SaveError`."""
-        return self.load(QUICKSAVE)
 
     def slots(self) -> list[SlotInfo]:
         """Every slot in the store; an unreadable directory gives none."""
