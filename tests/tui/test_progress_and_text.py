@@ -16,9 +16,9 @@ from cosmodrome.engine.progress import (
     place_marks,
     visible_variables,
 )
+from cosmodrome.run_markdown import transcript_markdown
 from cosmodrome.saves import SlotInfo
 from cosmodrome.story.loader import load_story
-from cosmodrome.transcript import transcript_markdown
 from cosmodrome.tui.text import duration, plural, sentence, slot_details, slot_where, when
 from tests.tui.harness import JOURNEY, SAMPLE
 
