@@ -11,7 +11,7 @@ PURE = [
     "cosmodrome.engine.progress",
     "cosmodrome.tui.geometry",
     "cosmodrome.tui.cartography",
-    "cosmodrome.tui.text",
+    "cosmodrome.wording",
     "cosmodrome.tui.launch",
     "cosmodrome.commands.play",
 ]

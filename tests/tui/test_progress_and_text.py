@@ -19,7 +19,7 @@ from cosmodrome.engine.progress import (
 from cosmodrome.run_markdown import transcript_markdown
 from cosmodrome.saves import SlotInfo
 from cosmodrome.story.loader import load_story
-from cosmodrome.tui.text import duration, plural, sentence, slot_details, slot_where, when
+from cosmodrome.wording import duration, plural, sentence, slot_details, slot_where, when
 from tests.tui.harness import JOURNEY, SAMPLE
 
 JOURNEY_GAME = Game(load_story(JOURNEY))

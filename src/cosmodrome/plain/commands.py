@@ -9,15 +9,10 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from cosmodrome.saves import SaveError
 from cosmodrome.saves.listing import slot_line
+from cosmodrome.wording import sentence
 
 if TYPE_CHECKING:
     from cosmodrome.plain.player import PlainPlayer
-
-
-def sentence(message: str) -> str:
-    """`message` as a sentence: a capital first letter and a full stop."""
-    message = message[:1].upper() + message[1:]
-    return message if message.endswith((".", "!", "?")) else message + "."
 
 
 class Command(NamedTuple):

@@ -14,8 +14,9 @@ from collections.abc import Callable
 from typing import TextIO
 
 from cosmodrome.engine import GameError, Passage
-from cosmodrome.plain.commands import COMMANDS, Command, sentence
+from cosmodrome.plain.commands import COMMANDS, Command
 from cosmodrome.session import Session
+from cosmodrome.wording import sentence
 
 PROMPT = "> "
 

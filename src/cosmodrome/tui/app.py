@@ -31,7 +31,7 @@ from cosmodrome.tui.navigation import Navigation
 from cosmodrome.tui.palette import CosmodromeCommands
 from cosmodrome.tui.slot_actions import SlotActions
 from cosmodrome.tui.story_reload import WATCH_INTERVAL, StoryChanged, StoryReload
-from cosmodrome.tui.text import sentence
+from cosmodrome.wording import sentence
 
 if TYPE_CHECKING:  # the save store is imported once the title is drawn
     from cosmodrome.saves import LoadedGame, SaveStore

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from cosmodrome.session import AUTOSAVE, QUICKSAVE, Loaded
-from cosmodrome.tui.text import sentence
+from cosmodrome.wording import sentence
 
 if TYPE_CHECKING:
     from cosmodrome.tui.app import CosmodromeApp

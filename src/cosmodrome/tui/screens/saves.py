@@ -17,8 +17,8 @@ from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveError, SlotInfo, check_slo
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.text import sentence, slot_details, when
 from cosmodrome.tui.widgets.keybar import KeyBar
+from cosmodrome.wording import sentence, slot_details, when
 
 Mode = Literal["save", "load"]
 NEW_SLOT = "+new"
