@@ -13,6 +13,13 @@ from cosmodrome.story.sources import story_files
 from cosmodrome.story.yamlsource import read_yaml_file
 from tests.benchmarks.harness import Budget, Row, gc_paused, ms, paired_medians, seconds
 
+LOAD_ROW = "load + validate + lint, 10,000 nodes"
+LOAD_BUDGET = Budget(2.0)
+GROWTH_ROW = "load growth, 1,000 -> 10,000 nodes"
+GROWTH_BUDGET = Budget(11.0)
+CACHED_ROW = "cached load (unchanged story), 10,000 nodes"
+CACHED_BUDGET = Budget(5.0)
+
 
 def _yaml_baseline(directory: Path) -> float:
     """`yaml.load` with the C safe loader over the story's files, the collector paused."""
@@ -50,19 +57,19 @@ def cold_load_rows(small: Path, large: Path, runs: int) -> list[Row]:
     lint, _ = paired_medians(lambda: _lint(story), lambda: 0.0, runs)
     return [
         Row(
-            "load + validate + lint, 10,000 nodes",
+            LOAD_ROW,
             ms(ours),
             f"{ms(theirs)} yaml.load (CSafeLoader, gc paused)",
             ours / theirs,
-            Budget(2.0),
+            LOAD_BUDGET,
             f"of which lint: {ms(lint)}; without it {(ours - lint) / theirs:.2f}× the baseline",
         ),
         Row(
-            "load growth, 1,000 -> 10,000 nodes",
+            GROWTH_ROW,
             f"{ms(small_ours)} -> {ms(ours)}",
             "— (linear is 10×)",
             ours / small_ours,
-            Budget(11.0),
+            GROWTH_BUDGET,
         ),
     ]
 
@@ -82,11 +89,11 @@ def cached_load_row(large: Path, cache_dir: Path, runs: int) -> Row:
 
     mine, base = paired_medians(ours, theirs, runs)
     return Row(
-        "cached load (unchanged story), 10,000 nodes",
+        CACHED_ROW,
         ms(mine),
         f"{ms(base)} json.loads of the story as JSON",
         mine / base,
-        Budget(5.0),
+        CACHED_BUDGET,
     )
 
 
