@@ -62,13 +62,13 @@ def _shipped_story() -> tuple[Path, Story, str]:
         return SAMPLE, load_story(SAMPLE, use_cache=False), note
 
 
+SMALL, LARGE = "story-1000", "story-10000"
+
+
 @cache
 def _synthetic(work: Path) -> tuple[StoryShape, StoryShape]:
     """The stories of 1,000 and 10,000 nodes, written once into `work`."""
-    return generate_story(work / "story-1000", 1_000), generate_story(work / "story-10000", 10_000)
-
-
-SMALL, LARGE = "story-1000", "story-10000"
+    return generate_story(work / SMALL, 1_000), generate_story(work / LARGE, 10_000)
 
 
 def _engine_rows(work: Path, choices: int, runs: int) -> list[Row]:
