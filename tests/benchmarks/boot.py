@@ -1,115 +1,84 @@
 """Run a Textual app headless in this process, stopping at a chosen point.
 
-    python -m tests.benchmarks.boot MODE [--modules FILE] [--rss FILE] (minimal | cosmodrome ARGS)
+    python -m tests.benchmarks.boot MODE [--modules FILE] [--rss FILE] (stock | cosmodrome ARGS)
 
 MODE `first-frame` exits as soon as the first frame is drawn (start-up time);
-`play:N` then makes N moves with Pilot before exiting (the running game's
-memory): choices in Cosmodrome, updates of a `Static` in the minimal app.
-The same patch of `App.run` drives both, so they are measured alike. `--modules`
-writes the modules imported by the first frame; `--rss` the peak memory at exit.
+`play:N` then makes N moves with Pilot before exiting (the running game's memory):
+choices in Cosmodrome, choice keys in the stock app (`stock_app.StockPlayApp`). The
+same patch of `App.run` drives both, so they are measured alike. `--modules` writes
+the modules imported by the first frame; `--rss` the peak memory at exit.
 """
 
 from __future__ import annotations
 
 import atexit
 import sys
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
-from textual.app import App, ComposeResult
+from textual.app import App
 from textual.pilot import Pilot
-from textual.widgets import Static
 
 SIZE = (100, 40)
 
-
-class MinimalApp(App[None]):
-    """The baseline: one `Static`, updated on every key."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.presses = 0
-
-    def compose(self) -> ComposeResult:
-        yield Static("Cosmodrome", id="counter")
-
-    def on_key(self) -> None:
-        self.presses += 1
-        self.query_one("#counter", Static).update(f"Cosmodrome {self.presses}")
+NextKey = Callable[[Pilot[Any]], Awaitable[str | None]]
 
 
-class ScreenfulApp(App[None]):
-    """For context, not a budget's baseline: one `Static` filling the screen, given a new
-    screenful of text on every key, as a move redraws most of the game's screen."""
-
-    WORDS = ("the", "road", "north", "runs", "through", "taiga", "to", "the", "launch", "pads")
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.presses = 0
-
-    def compose(self) -> ComposeResult:
-        yield Static("", id="page")
-
-    def on_key(self) -> None:
-        self.presses += 1
-        words = self.WORDS[self.presses % len(self.WORDS) :] + self.WORDS
-        line = " ".join(words)[: SIZE[0] - 2]
-        page = "\n".join(f"{line[n % 7 :]} {n}" for n in range(SIZE[1] - 2))
-        self.query_one("#page", Static).update(page)
+async def stock_key(pilot: Pilot[Any]) -> str | None:
+    """The stock app's key for a move: its second choice, as the game's is the middle one."""
+    return "2"
 
 
-async def _play_minimal(pilot: Pilot[Any], moves: int) -> None:
-    for _ in range(moves):
-        await pilot.press("x")
+async def _play(pilot: Pilot[Any], moves: int, next_key: NextKey) -> None:
+    made = 0
+    while made < moves:
+        key = await next_key(pilot)
+        if key is not None:
+            await pilot.press(key)
+            made += 1
 
 
-async def _play_cosmodrome(pilot: Pilot[Any], moves: int) -> None:
-    app: Any = pilot.app
-    app.start_new_game()
-    await pilot.pause()
-    for _ in range(moves):
-        session = app.session
-        state = session.state
-        if state.ended:
-            app.start_new_game()
-            await pilot.pause()
-            continue
-        shown = [v for v in session.game.passage(state).available if v.number <= 9]
-        await pilot.press(str(shown[0].number))
+def on_frames(app: App[Any], seen: Callable[[], None]) -> None:
+    """Call `seen` after each frame `app` draws. Textual has no public hook for a drawn
+    frame, so this wraps the app's own display call on this one instance."""
+    display = app._display
+
+    def recorded(screen: Any, renderable: Any) -> None:
+        display(screen, renderable)
+        if renderable is not None:
+            seen()
+
+    app._display = recorded  # type: ignore[method-assign]
 
 
-def _install(mode: str, modules_file: str | None, player: Callable[..., Any]) -> None:
+def _install(mode: str, modules_file: str | None, next_key: NextKey) -> None:
     """Patch `App.run`: headless, fixed size, and the chosen stop after the first frame."""
     original_run = App.run
 
     def run(self: App[Any], *args: Any, **kwargs: Any) -> Any:
         kwargs.update(headless=True, size=SIZE)
-        display = self._display
         drawn = False
 
-        def first_frame(screen: Any, renderable: Any) -> None:
+        def first_frame() -> None:
             nonlocal drawn
-            display(screen, renderable)
-            if renderable is None or drawn:
+            if drawn:
                 return
             drawn = True
             if modules_file:
-                with open(modules_file, "w", encoding="utf-8") as out:  # noqa: PTH123
-                    out.write("\n".join(sorted(sys.modules)))
+                Path(modules_file).write_text("\n".join(sorted(sys.modules)), encoding="utf-8")
             if mode == "first-frame":
                 self.exit()
-            else:
-                moves = int(mode.split(":", 1)[1])
+                return
+            moves = int(mode.split(":", 1)[1])
 
-                async def drive() -> None:
-                    await player(Pilot(self), moves)
-                    self.exit()
+            async def drive() -> None:
+                await _play(Pilot(self), moves, next_key)
+                self.exit()
 
-                self.call_later(lambda: self.run_worker(drive()))
+            self.call_later(lambda: self.run_worker(drive()))
 
-        self._display = first_frame  # type: ignore[method-assign]
+        on_frames(self, first_frame)
         return original_run(self, *args, **kwargs)
 
     App.run = run  # type: ignore[method-assign]
@@ -133,11 +102,15 @@ def main(argv: list[str]) -> int:
         where = Path(options["--rss"])
         atexit.register(lambda: where.write_text(str(_peak_rss())))
     modules_file = options.get("--modules")
-    if rest[0] == "minimal":
-        _install(mode, modules_file, _play_minimal)
-        MinimalApp().run()
+    if rest[0] == "stock":
+        from tests.benchmarks.stock_app import StockPlayApp
+
+        _install(mode, modules_file, stock_key)
+        StockPlayApp().run()
         return 0
-    _install(mode, modules_file, _play_cosmodrome)
+    from tests.benchmarks.game_app import next_key
+
+    _install(mode, modules_file, next_key)
     from cosmodrome.cli import main as cosmodrome
 
     return cosmodrome(rest[1:])

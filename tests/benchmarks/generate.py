@@ -3,15 +3,27 @@
 A story of N nodes has about 60 words a node, 2-4 choices each (the first always
 open, so there are no dead ends), about 30% of choices conditioned on a variable,
 about 30% with an effect, a few endings, and every node reachable from `start`.
-The same seed and size always write the same files.
+The same seed and size always write the same files, and the same `BareStory`: the
+story as plain dicts and lambdas, drawn alongside the text, for the engine's floor.
 """
 
 from __future__ import annotations
 
 import json
 import random
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from tests.benchmarks import bare
+from tests.benchmarks.bare import (
+    Assignments,
+    BareChoice,
+    BareNode,
+    BareStory,
+    Condition,
+    Evaluate,
+    Value,
+)
 
 NODES_PER_FILE = 100
 FILES_PER_FOLDER = 10
@@ -47,6 +59,7 @@ class StoryShape:
     conditioned: int
     with_effects: int
     files: int
+    bare: BareStory = field(compare=False, repr=False)  # the same graph, for the floor
 
 
 def _quote(text: str) -> str:
@@ -69,35 +82,50 @@ def _paragraph(rng: random.Random, words: int) -> str:
     return " ".join(parts)
 
 
-def _condition(rng: random.Random, node_ids: list[str]) -> str:
+def _condition(rng: random.Random, node_ids: list[str]) -> tuple[str, Condition]:
+    """A condition as the story writes it, and the same as a lambda."""
     kind = rng.random()
     if kind < 0.45:
         op = rng.choice((">=", ">", "<", "<=", "==", "!="))
-        return f"{rng.choice(_INT_VARIABLES)} {op} {rng.randint(0, 5)}"
+        name, number = rng.choice(_INT_VARIABLES), rng.randint(0, 5)
+        return f"{name} {op} {number}", bare.compare(name, op, number)
     if kind < 0.70:
         name = rng.choice(_BOOL_VARIABLES)
-        return name if rng.random() < 0.5 else f"not {name}"
+        negated = rng.random() >= 0.5
+        return (f"not {name}" if negated else name), bare.flag(name, negated=negated)
     if kind < 0.85:
-        return (
-            f"{rng.choice(_BOOL_VARIABLES)} and {rng.choice(_INT_VARIABLES)} >= {rng.randint(1, 3)}"
+        flag, name, number = (
+            rng.choice(_BOOL_VARIABLES),
+            rng.choice(_INT_VARIABLES),
+            rng.randint(1, 3),
         )
+        return f"{flag} and {name} >= {number}", bare.flag_and_at_least(flag, name, number)
     if kind < 0.95:
-        return f'visited("{rng.choice(node_ids)}") > 0'
-    return f'known("fact-{rng.randrange(_FACTS):02d}")'
+        node_id = rng.choice(node_ids)
+        return f'visited("{node_id}") > 0', bare.visited(node_id)
+    fact = f"fact-{rng.randrange(_FACTS):02d}"
+    return f'known("{fact}")', bare.known(fact)
 
 
-def _effects(rng: random.Random) -> list[tuple[str, str]]:
-    out: dict[str, str] = {}
+def _effects(rng: random.Random) -> tuple[list[tuple[str, str]], Assignments]:
+    """Effects as the story writes them (variable, expression), and the same as lambdas."""
+    out: dict[str, tuple[str, Evaluate]] = {}
     for _ in range(rng.randint(1, 2)):
         kind = rng.random()
         if kind < 0.6:
-            name = rng.choice(_INT_VARIABLES)
-            out[name] = f"{name} {rng.choice('+-')} {rng.randint(1, 3)}"
+            name, sign, number = rng.choice(_INT_VARIABLES), rng.choice("+-"), rng.randint(1, 3)
+            out[name] = (
+                f"{name} {sign} {number}",
+                bare.add(name, -number if sign == "-" else number),
+            )
         elif kind < 0.9:
-            out[rng.choice(_BOOL_VARIABLES)] = rng.choice(("true", "false"))
+            word = rng.choice(("true", "false"))
+            out[rng.choice(_BOOL_VARIABLES)] = (word, bare.constant(word == "true"))
         else:
-            out[rng.choice(_STR_VARIABLES)] = "'" + _quote(rng.choice(_NAMES)) + "'"
-    return list(out.items())
+            who = rng.choice(_NAMES)
+            out[rng.choice(_STR_VARIABLES)] = ("'" + _quote(who) + "'", bare.constant(who))
+    written = [(name, source) for name, (source, _) in out.items()]
+    return written, tuple((name, evaluate) for name, (_, evaluate) in out.items())
 
 
 def _manifest(start: str) -> str:
@@ -129,7 +157,8 @@ def _facts(rng: random.Random) -> str:
 
 
 class _Writer:
-    """Builds the node text of one story; keeps the counts for `StoryShape`."""
+    """Builds the node text of one story, and the same nodes as a `BareStory`; keeps the
+    counts for `StoryShape`."""
 
     def __init__(
         self, rng: random.Random, node_ids: list[str], endings: set[str], reveals: dict[str, str]
@@ -139,77 +168,111 @@ class _Writer:
         self.endings = endings
         self.reveals = reveals  # node id -> the fact it reveals, so every fact is found
         self.choices = self.conditioned = self.with_effects = 0
+        self.bare: dict[str, BareNode] = {}
 
     def node(self, index: int, way_on: str, extra_goto: str | None) -> list[str]:
         rng, node_id = self.rng, self.ids[index]
         out = [f"  {node_id}:"]
+        title = None
         if rng.random() < 0.5:
-            out.append(f"    title: {_quote(_sentence(rng, 3)[:-1])}")
+            title = _sentence(rng, 3)[:-1]
+            out.append(f"    title: {_quote(title)}")
         if rng.random() < 0.6:
             out.append(f'    era: "{rng.choice(_ERAS)}"')
         if rng.random() < 0.6:
             out.append(f"    place: {rng.choice(_PLACES)}")
+        facts: tuple[str, ...] = ()
         if node_id in self.reveals:
+            facts = (self.reveals[node_id],)
             out.append(f"    facts: [{self.reveals[node_id]}]")
+        on_enter: Assignments = ()
         if rng.random() < 0.05:
             name = rng.choice(_INT_VARIABLES)
             out += ["    on_enter:", "      set:", f"        {name}: {name} + 1"]
-        out += self.text(rng.randint(WORDS_PER_NODE - 10, WORDS_PER_NODE + 10))
-        if node_id in self.endings:
+            on_enter = ((name, bare.add(name, 1)),)
+        text, blocks = self.text(rng.randint(WORDS_PER_NODE - 10, WORDS_PER_NODE + 10))
+        out += text
+        choices: list[BareChoice] = []
+        ending = node_id in self.endings
+        if ending:
             out.append(f"    ending: {_quote('The end at ' + node_id)}")
-            return out
-        out.append("    choices:")
-        targets = [way_on]  # always open, so there are no dead ends
-        targets += [rng.choice(self.ids) for _ in range(rng.randint(1, 3))]
-        if extra_goto is not None:
-            targets[-1] = extra_goto
-        for number, goto in enumerate(targets):
-            out += self.choice(goto, open_way=number == 0)
+        else:
+            out.append("    choices:")
+            targets = [way_on]  # always open, so there are no dead ends
+            targets += [rng.choice(self.ids) for _ in range(rng.randint(1, 3))]
+            if extra_goto is not None:
+                targets[-1] = extra_goto
+            for number, goto in enumerate(targets):
+                lines, choice = self.choice(goto, open_way=number == 0)
+                out += lines
+                choices.append(choice)
+        self.bare[node_id] = BareNode(title, blocks, tuple(choices), ending, facts, on_enter)
         return out
 
-    def text(self, words: int) -> list[str]:
+    def text(self, words: int) -> tuple[list[str], tuple[tuple[Condition | None, str], ...]]:
+        """The lines of a node's text, and its blocks as (condition, format string)."""
         rng = self.rng
         if rng.random() < 0.15:  # text blocks, one of them conditioned
             first = words // 2
-            return [
+            opening, rest = _paragraph(rng, first), _paragraph(rng, words - first)
+            source, condition = _condition(rng, self.ids)
+            lines = [
                 "    text:",
                 "      - text: |",
-                f"          {_paragraph(rng, first)}",
-                f"      - text: {_quote(_paragraph(rng, words - first))}",
-                f"        if: '{_condition(rng, self.ids)}'",
+                f"          {opening}",
+                f"      - text: {_quote(rest)}",
+                f"        if: '{source}'",
             ]
+            return lines, ((None, opening), (condition, rest))
         body = _paragraph(rng, words)
         if rng.random() < 0.2:
+            # `{{` and `}}` are literal braces in a story's text and in `str.format` alike
             body += (
                 f" Credibility: {{credibility}}, morale {{morale}}, with {{alias}} and"
                 f" {{companion}}; {{{{{rng.choice(_WORDS)}}}}}."
             )
-        return ["    text: |", f"      {body}"]
+        return ["    text: |", f"      {body}"], ((None, body),)
 
-    def choice(self, goto: str, *, open_way: bool) -> list[str]:
+    def choice(self, goto: str, *, open_way: bool) -> tuple[list[str], BareChoice]:
+        """The lines of one choice, and the same choice for the floor."""
         rng = self.rng
         self.choices += 1
-        out = [
-            f"      - text: {_quote(_sentence(rng, rng.randint(3, 7)))}",
-            f"        goto: {goto}",
-        ]
+        text = _sentence(rng, rng.randint(3, 7))
+        out = [f"      - text: {_quote(text)}", f"        goto: {goto}"]
+        condition: Condition | None = None
+        locked: str | None = None
+        once = False
         # the open way is never conditioned, so the others carry the whole 30%
         if not open_way and rng.random() < CONDITIONED_SHARE * 3 / 2:
             self.conditioned += 1
-            out.append(f"        if: '{_condition(rng, self.ids)}'")
+            source, condition = _condition(rng, self.ids)
+            out.append(f"        if: '{source}'")
             if rng.random() < 0.3:
-                out.append(f"        locked: {_quote(_sentence(rng, 4))}")
+                locked = _sentence(rng, 4)
+                out.append(f"        locked: {_quote(locked)}")
         elif not open_way and rng.random() < 0.05:
+            once = True
             out.append("        once: true")
+        effects: Assignments = ()
         if rng.random() < EFFECT_SHARE:
             self.with_effects += 1
+            written, effects = _effects(rng)
             out.append("        set:")
-            out += [f"          {name}: {value}" for name, value in _effects(rng)]
-        return out
+            out += [f"          {name}: {value}" for name, value in written]
+        return out, BareChoice(text, goto, condition, locked, once, effects)
+
+
+def _defaults() -> dict[str, Value]:
+    """The variables' starting values, as `_manifest` declares them."""
+    defaults: dict[str, Value] = dict.fromkeys(_INT_VARIABLES, 0)
+    defaults.update(dict.fromkeys(_BOOL_VARIABLES, False))
+    defaults.update(dict.fromkeys(_STR_VARIABLES, ""))
+    return defaults
 
 
 def generate_story(directory: Path, nodes: int, seed: int = 1957) -> StoryShape:
-    """Write a story of `nodes` nodes into `directory` (created); returns its shape."""
+    """Write a story of `nodes` nodes into `directory` (created); returns its shape, with
+    the same story as plain dicts and lambdas (`StoryShape.bare`)."""
     if nodes < 10:
         raise ValueError("a synthetic story needs at least 10 nodes")
     rng = random.Random(f"{seed}:{nodes}")
@@ -244,4 +307,5 @@ def generate_story(directory: Path, nodes: int, seed: int = 1957) -> StoryShape:
         writer.conditioned,
         writer.with_effects,
         files + 2,
+        BareStory(node_ids[0], _defaults(), writer.bare),
     )

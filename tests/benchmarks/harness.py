@@ -34,18 +34,23 @@ class Row:
     ratio: float | None
     budget: Budget | None  # None: a figure for context, with no budget of its own
     note: str = ""
+    failed: bool = False  # the measurement itself failed: the budget is not shown met
 
     @property
     def ok(self) -> bool | None:
-        """Whether the budget is met; None when there was nothing to measure or no budget."""
+        """Whether the budget is met; None for a figure with no budget."""
+        if self.failed:
+            return False
         if self.ratio is None or self.budget is None:
             return None
         return self.budget.met(self.ratio)
 
 
-def missing(name: str, budget: Budget, why: str = "not built yet") -> Row:
-    """A row whose subject does not exist yet: printed, never failed."""
-    return Row(name, f"n/a ({why})", "—", None, budget)
+def failure(name: str, budget: Budget | None, error: BaseException) -> Row:
+    """The row of a measurement that raised `error`: printed with the reason, and missed."""
+    reason = str(error).strip().splitlines()[0] if str(error).strip() else ""
+    why = f"{type(error).__name__}: {reason}" if reason else type(error).__name__
+    return Row(name, "failed", "—", None, budget, why[:300], failed=True)
 
 
 @contextmanager
