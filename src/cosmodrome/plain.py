@@ -11,7 +11,9 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from cosmodrome.engine import Game, GameError, GameState, Passage
+from cosmodrome.engine.game import Game, GameError
+from cosmodrome.engine.passages import Passage
+from cosmodrome.engine.state import GameState
 
 PROMPT = "> "
 

@@ -9,10 +9,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.plain import PlainPlayer
-from cosmodrome.saves import AUTOSAVE, SaveError, SaveStore, check_slot_name
+from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.listing import slot_line
+from cosmodrome.saves.slots import AUTOSAVE, check_slot_name
+from cosmodrome.saves.store import SaveStore
 
 
 def _sentence(message: str) -> str:

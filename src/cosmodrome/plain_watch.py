@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.plain import PlainPlayer
 from cosmodrome.saves.compat import play_on
 from cosmodrome.story.watch import Reload, StoryWatcher

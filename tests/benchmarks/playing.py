@@ -9,7 +9,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.story.expr import Evaluator, Value
 from cosmodrome.story.model import Effect, Story
 from cosmodrome.story.template import Template

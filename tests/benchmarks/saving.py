@@ -8,7 +8,8 @@ import os
 import random
 from pathlib import Path
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.story.model import Story
 from tests.benchmarks.harness import Budget, Row, missing, ms, paired_medians, seconds
 
@@ -50,8 +51,8 @@ def save_rows(story: Story, directory: Path, runs: int) -> list[Row]:
     """Save and load of a 100-choice game, each against the plain-JSON equivalent."""
     if importlib.util.find_spec("cosmodrome.saves") is None:
         return [missing(SAVE_ROW, SAVE_BUDGET), missing(LOAD_ROW, LOAD_BUDGET)]
-    from cosmodrome.saves import SaveStore
     from cosmodrome.saves.slots import slot_path
+    from cosmodrome.saves.store import SaveStore
 
     store = SaveStore(directory / "saves")
     state = play(story, 100, seed=100)

@@ -272,7 +272,7 @@ async def _game_key(pilot: Any) -> str | None:
 
 
 def _game_app(story: Any, work: Path) -> Any:
-    from cosmodrome.saves import SaveStore
+    from cosmodrome.saves.store import SaveStore
     from cosmodrome.settings import Settings
     from cosmodrome.tui.app import CosmodromeApp
 

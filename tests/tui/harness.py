@@ -8,7 +8,7 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from cosmodrome.saves import SaveStore
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.settings import Settings
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui.app import CosmodromeApp, Start

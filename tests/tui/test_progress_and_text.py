@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.engine.progress import (
     current_era,
     current_place,
@@ -16,7 +16,7 @@ from cosmodrome.engine.progress import (
     place_marks,
     visible_variables,
 )
-from cosmodrome.saves import SlotInfo
+from cosmodrome.saves.store import SlotInfo
 from cosmodrome.story.loader import load_story
 from cosmodrome.transcript import transcript_markdown
 from cosmodrome.tui.text import duration, plural, sentence, slot_details, slot_where, when

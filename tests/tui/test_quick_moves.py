@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from cosmodrome import saves
+from cosmodrome.saves import slots
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui import session as session_module
 from cosmodrome.tui.markdown_text import markdown_content
@@ -28,13 +28,13 @@ def test_a_deferred_autosave_is_written_once_when_flushed(tmp_path: Path) -> Non
     session.new_game()
     session.take_number(2)
     assert len(owed) == 1  # two moves, one write owed: saves never pile up
-    assert not make_store(tmp_path).exists(saves.AUTOSAVE)
+    assert not make_store(tmp_path).exists(slots.AUTOSAVE)
     owed[0]()
-    assert make_store(tmp_path).load(saves.AUTOSAVE, session.story).state.steps == 1
+    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 1
     session.take_number(2)
     assert len(owed) == 2
     assert session.flush() is None
-    assert make_store(tmp_path).load(saves.AUTOSAVE, session.story).state.steps == 2
+    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 2
 
 
 def test_the_owed_autosave_is_written_however_the_app_stops(tmp_path: Path) -> None:
@@ -48,7 +48,7 @@ def test_the_owed_autosave_is_written_however_the_app_stops(tmp_path: Path) -> N
             app.take_number(2)  # and stop before the frame after it is drawn
             app.exit()
         story = app.session.story
-        assert make_store(tmp_path).load(saves.AUTOSAVE, story).state.node == "checkpoint"
+        assert make_store(tmp_path).load(slots.AUTOSAVE, story).state.node == "checkpoint"
 
     asyncio.run(play())
 
@@ -81,8 +81,8 @@ def test_markdown_becomes_styled_text_without_markup() -> None:
 
 
 def test_the_slot_names_of_the_session_are_the_stores() -> None:
-    assert session_module.AUTOSAVE == saves.AUTOSAVE
-    assert session_module.QUICKSAVE == saves.QUICKSAVE
+    assert session_module.AUTOSAVE == slots.AUTOSAVE
+    assert session_module.QUICKSAVE == slots.QUICKSAVE
 
 
 def test_the_app_imports_neither_the_engine_the_save_store_nor_the_watcher() -> None:

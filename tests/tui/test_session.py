@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import GameError
-from cosmodrome.saves import AUTOSAVE, SaveError, SaveStore
+from cosmodrome.engine.game import GameError
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui.session import Session
 from tests.tui.harness import SAMPLE, FakeClock, make_store

@@ -6,7 +6,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from cosmodrome.saves import AUTOSAVE
+from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui.session import Session
 from tests.tui.harness import SAMPLE, FakeClock, make_store

@@ -15,7 +15,7 @@ from typing import TextIO, cast
 
 import pytest
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.plain_saves import play_plain
 from cosmodrome.story.loader import load_story
 from tests.conftest import FIXTURES

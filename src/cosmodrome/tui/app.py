@@ -25,7 +25,7 @@ from cosmodrome.tui.session import AUTOSAVE, QUICKSAVE, Loaded
 from cosmodrome.tui.text import sentence
 
 if TYPE_CHECKING:  # the save store is imported once the title is drawn
-    from cosmodrome.saves import LoadedGame, SaveStore
+    from cosmodrome.saves.store import LoadedGame, SaveStore
 
 Start = Literal["title", "new"]
 GAME_ACTIONS = frozenset(
@@ -131,7 +131,7 @@ class CosmodromeApp(LiveShell):
     # -- moves ----------------------------------------------------------------------
 
     def take_choice(self, key: str) -> None:
-        from cosmodrome.engine import GameError
+        from cosmodrome.engine.game import GameError
 
         try:
             self.session.take(key)
@@ -144,7 +144,7 @@ class CosmodromeApp(LiveShell):
     def take_number(self, number: int) -> None:
         if not self.session.playing or self.session.require().ended:
             return
-        from cosmodrome.engine import GameError
+        from cosmodrome.engine.game import GameError
 
         try:
             self.session.take_number(number)
@@ -161,7 +161,7 @@ class CosmodromeApp(LiveShell):
 
     def load_from(self, name: str) -> bool:
         """Load slot `name` and show it; a refusal is one line for the player."""
-        from cosmodrome.saves import SaveError
+        from cosmodrome.saves.errors import SaveError
 
         try:
             loaded = self.session.load(name)
@@ -180,7 +180,7 @@ class CosmodromeApp(LiveShell):
         self.show_play()
 
     def save_to(self, name: str) -> bool:
-        from cosmodrome.saves import SaveError
+        from cosmodrome.saves.errors import SaveError
 
         try:
             self.session.save(name)
@@ -191,7 +191,7 @@ class CosmodromeApp(LiveShell):
         return True
 
     def delete_slot(self, name: str) -> bool:
-        from cosmodrome.saves import SaveError
+        from cosmodrome.saves.errors import SaveError
 
         try:
             self.session.store.delete(name)

@@ -25,7 +25,7 @@ from cosmodrome.tui.session import Session
 from cosmodrome.tui.themes import HIGH_CONTRAST
 
 if TYPE_CHECKING:
-    from cosmodrome.saves import SaveStore
+    from cosmodrome.saves.store import SaveStore
     from cosmodrome.tui.screens.play import PlayScreen
 
 MIN_WIDTH = 80
