@@ -44,5 +44,5 @@ def test_listing_slots_loads_neither_the_rules_nor_the_adaptation(tmp_path: Path
     assert listed == "['ok']"
     loaded = set(modules.split(","))
     assert "cosmodrome.saves.store" in loaded
-    heavy = {"cosmodrome.engine.game", "cosmodrome.saves.restore", "cosmodrome.saves.compat"}
+    heavy = {"cosmodrome.engine.game", "cosmodrome.saves.reading", "cosmodrome.saves.compat"}
     assert not loaded & heavy
