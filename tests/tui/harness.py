@@ -8,35 +8,16 @@ from pathlib import Path
 
 from textual.pilot import Pilot
 
-from cosmodrome.saves.store import SaveStore
 from cosmodrome.settings import Settings
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui.app import CosmodromeApp, Start
 from cosmodrome.tui.widgets.transcript import Transcript
+from tests.unit.session.session_helpers import FakeClock, make_store
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 SAMPLE = FIXTURES / "sample"
 JOURNEY = FIXTURES / "journey"
-SAVED_AT = datetime(2025, 5, 3, 14, 2, tzinfo=UTC)
 NOW = datetime(2025, 5, 3, 18, 30, tzinfo=UTC)
-
-
-class FakeClock:
-    """A monotonic clock that moves only when told to."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-    def advance(self, seconds: float) -> None:
-        self.now += seconds
-
-
-def make_store(saves: Path) -> SaveStore:
-    """A save store in `saves` whose saves are all made at `SAVED_AT`."""
-    return SaveStore(saves, clock=lambda: SAVED_AT)
 
 
 def make_app(
@@ -53,7 +34,7 @@ def make_app(
 ) -> CosmodromeApp:
     """The game over `story_dir` with saves and settings in `saves`, deterministic. With
     `watch`, the story is reloaded from `story_dir` when the test calls
-    `app.check_story_files()` (or every `watch_interval` seconds, when not 0)."""
+    `app.story_reload.check()` (or every `watch_interval` seconds, when not 0)."""
     story = load_story(story_dir)
     store = make_store(saves)
     app = CosmodromeApp(
@@ -85,7 +66,7 @@ async def settle(pilot: Pilot[None]) -> None:
     app = app_of(pilot)
     for _ in range(200):
         await pilot.pause()
-        play = app._play
+        play = app.navigation.made_play
         if play is None or not play.is_attached:
             break
         transcript = play.query_one(Transcript)

@@ -14,13 +14,14 @@ from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.settings import Settings, load_settings
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
+from cosmodrome.tui.navigation import MIN_HEIGHT, MIN_WIDTH
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.settings import SettingsScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.screens.too_small import TooSmallScreen
-from cosmodrome.tui.shell import MIN_HEIGHT, MIN_WIDTH
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import FakeClock, make_app, make_store, settle, wait_for
+from tests.tui.harness import make_app, settle, wait_for
+from tests.unit.session.session_helpers import FakeClock, make_store
 
 
 async def test_settings_apply_at_once_and_are_written_next_to_the_saves(tmp_path: Path) -> None:
@@ -218,7 +219,7 @@ async def test_a_hang_up_writes_the_play_time_to_the_autosave_and_stops(tmp_path
         await pilot.press("n")
         await settle(pilot)
         clock.advance(95)
-        app._hang_up()  # what SIGHUP (the terminal closing) runs
+        app.leave()  # what SIGHUP (the terminal closing) runs
         await settle(pilot)
         assert not app.is_running
     loaded = make_store(tmp_path).load(AUTOSAVE, app.story)

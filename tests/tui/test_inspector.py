@@ -9,7 +9,7 @@ from pathlib import Path
 from textual.pilot import Pilot
 
 from cosmodrome.story.watch import reload_story
-from cosmodrome.tui.commands import palette_commands
+from cosmodrome.tui.palette import palette_commands
 from cosmodrome.tui.screens.help import help_sections
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.inspector import Inspector
@@ -91,7 +91,7 @@ async def test_the_inspector_shows_the_reloaded_story(tmp_path: Path) -> None:
         gate.write_text(
             gate.read_text("utf-8").replace("credibility >= 1", "credibility >= 5"), "utf-8"
         )
-        app.apply_reload(reload_story(story, app.story))
+        app.story_reload.apply(reload_story(story, app.story))
         await settle(pilot)
         assert "     if has_pass and credibility >= 5" in inspector(pilot).text.splitlines()
 

@@ -7,12 +7,11 @@ import sys
 
 PURE = [
     "cosmodrome.settings",
-    "cosmodrome.transcript",
+    "cosmodrome.run_markdown",
     "cosmodrome.engine.progress",
-    "cosmodrome.tui.session",
     "cosmodrome.tui.geometry",
     "cosmodrome.tui.cartography",
-    "cosmodrome.tui.text",
+    "cosmodrome.wording",
     "cosmodrome.tui.launch",
     "cosmodrome.commands.play",
 ]

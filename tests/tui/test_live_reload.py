@@ -1,7 +1,7 @@
 """Pilot tests of `play --watch`: an edit reloads the story under the game in progress,
 a broken edit shows its errors while the last good story plays on, a fix clears them.
 
-The tests drive each look at the files themselves (`check_story_files`) and move each
+The tests drive each look at the files themselves (`story_reload.check`) and move each
 edited file's modification time on explicitly, so no test waits on a clock.
 """
 
@@ -43,8 +43,8 @@ def edit(path: Path, old: str, new: str, *, count: int = -1) -> None:
 async def reload(pilot: Pilot[None]) -> None:
     """Look at the story's files now, and wait until the reload is shown."""
     app = app_of(pilot)
-    assert app.check_story_files(), "the edit was noticed"
-    await wait_for(pilot, lambda: not app.reloading, tries=2000)
+    assert app.story_reload.check(), "the edit was noticed"
+    await wait_for(pilot, lambda: not app.story_reload.reloading, tries=2000)
     await settle(pilot)
 
 
@@ -128,7 +128,7 @@ async def test_a_broken_edit_shows_its_errors_and_the_last_good_story_plays_on(
         shown = shown_problems(pilot)
         assert shown is not None
         assert shown.splitlines() == [expected]
-        assert app.story_problems == (expected,)
+        assert app.session.story_problems == (expected,)
         assert any("The story has 1 error" in n for n in notes(pilot))
         # the last good story plays on: every choice works, the state moves
         await pilot.press("4")
@@ -139,7 +139,7 @@ async def test_a_broken_edit_shows_its_errors_and_the_last_good_story_plays_on(
         edit(gate, "goto: checkpont", "goto: checkpoint")
         await reload(pilot)
         assert shown_problems(pilot) is None
-        assert not app.story_problems
+        assert not app.session.story_problems
         assert app.session.require().steps == 3
         assert "Story reloaded." in notes(pilot)
 
@@ -210,8 +210,8 @@ async def test_a_broken_edit_seen_from_the_title_screen_shows_once_play_starts(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         edit(story / "nodes" / "more.yaml", "goto: checkpoint", "goto: nowhere")
-        assert app.check_story_files()
-        await wait_for(pilot, lambda: not app.reloading, tries=2000)
+        assert app.story_reload.check()
+        await wait_for(pilot, lambda: not app.story_reload.reloading, tries=2000)
         await pilot.press("n")
         await settle(pilot)
         shown = shown_problems(pilot)
@@ -231,7 +231,7 @@ async def test_without_watch_nothing_is_reloaded(tmp_path: Path, story: Path) ->
     async with app.run_test(size=SIZE) as pilot:
         await start_at_the_gate_with_the_pass(pilot)
         edit(story / "nodes" / "gate.yaml", "A guard studies", "A sergeant studies")
-        assert not app.check_story_files()
+        assert not app.story_reload.check()
         await settle(pilot)
         assert "A guard studies" in newest_text(pilot)
 

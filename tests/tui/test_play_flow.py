@@ -13,7 +13,8 @@ from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.choices import ChoiceList
 from cosmodrome.tui.widgets.status import StatusLine, status_lines
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import JOURNEY, app_of, make_app, make_store, settle, wait_for
+from tests.tui.harness import JOURNEY, app_of, make_app, settle, wait_for
+from tests.unit.session.session_helpers import make_store
 
 
 def choice_texts(app_screen: PlayScreen) -> list[str]:

@@ -16,10 +16,10 @@ from cosmodrome.engine.progress import (
     place_marks,
     visible_variables,
 )
+from cosmodrome.run_markdown import transcript_markdown
 from cosmodrome.saves.store import SlotInfo
 from cosmodrome.story.loader import load_story
-from cosmodrome.transcript import transcript_markdown
-from cosmodrome.tui.text import duration, plural, sentence, slot_details, slot_where, when
+from cosmodrome.wording import duration, plural, sentence, slot_details, slot_where, when
 from tests.tui.harness import JOURNEY, SAMPLE
 
 JOURNEY_GAME = Game(load_story(JOURNEY))

@@ -6,35 +6,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from cosmodrome.saves import slots
-from cosmodrome.story.loader import load_story
-from cosmodrome.tui import session as session_module
 from cosmodrome.tui.markdown_text import markdown_content
 from cosmodrome.tui.screens.play import PlayScreen
-from cosmodrome.tui.session import Session
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import SAMPLE, FakeClock, make_app, make_store, settle
+from tests.tui.harness import make_app, settle
+from tests.unit.session.session_helpers import make_store
 
 REPO = Path(__file__).resolve().parents[2]
-
-
-def test_a_deferred_autosave_is_written_once_when_flushed(tmp_path: Path) -> None:
-    session = Session(load_story(SAMPLE), make_store(tmp_path), FakeClock())
-    owed: list[Callable[[], object]] = []
-    session.defer = owed.append
-    session.new_game()
-    session.take_number(2)
-    assert len(owed) == 1  # two moves, one write owed: saves never pile up
-    assert not make_store(tmp_path).exists(slots.AUTOSAVE)
-    owed[0]()
-    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 1
-    session.take_number(2)
-    assert len(owed) == 2
-    assert session.flush() is None
-    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 2
 
 
 def test_the_owed_autosave_is_written_however_the_app_stops(tmp_path: Path) -> None:
@@ -78,11 +59,6 @@ def test_markdown_becomes_styled_text_without_markup() -> None:
     assert ("famous", "italic") in styles
     assert ("bold", "bold") in styles
     assert ("gone", "strike") in styles
-
-
-def test_the_slot_names_of_the_session_are_the_stores() -> None:
-    assert session_module.AUTOSAVE == slots.AUTOSAVE
-    assert session_module.QUICKSAVE == slots.QUICKSAVE
 
 
 def test_the_app_imports_neither_the_engine_the_save_store_nor_the_watcher() -> None:

@@ -15,7 +15,8 @@ from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.saves import SavesScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import JOURNEY, app_of, make_app, make_store, settle
+from tests.tui.harness import JOURNEY, app_of, make_app, settle
+from tests.unit.session.session_helpers import make_store
 
 
 def slot_ids(screen: SavesScreen) -> list[str | None]:

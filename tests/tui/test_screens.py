@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.command import CommandPalette
 from textual.widgets import OptionList, Static
 
-from cosmodrome.tui.commands import palette_commands
+from cosmodrome.tui.palette import palette_commands
 from cosmodrome.tui.screens.archive import ArchiveScreen
 from cosmodrome.tui.screens.ending import EndingScreen
 from cosmodrome.tui.screens.help import HelpScreen, help_sections

@@ -14,7 +14,8 @@ import pytest
 from textual.pilot import Pilot
 
 from cosmodrome.tui.app import CosmodromeApp
-from tests.tui.harness import JOURNEY, SAMPLE, app_of, make_app, make_store, settle
+from tests.tui.harness import JOURNEY, SAMPLE, app_of, make_app, settle
+from tests.unit.session.session_helpers import make_store
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
 

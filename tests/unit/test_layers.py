@@ -9,7 +9,10 @@ CORE = [
     "cosmodrome.story.loader",
     "cosmodrome.story.lint",
     "cosmodrome.engine",
-    "cosmodrome.plain",
+    "cosmodrome.session",
+    "cosmodrome.plain.launch",
+    "cosmodrome.plain.player",
+    "cosmodrome.plain.watch",
     "cosmodrome.cli",
 ]
 

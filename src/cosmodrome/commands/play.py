@@ -49,11 +49,10 @@ def run(args: argparse.Namespace) -> int:
             watch = Path(directory) if args.watch else None
             return play_tui(story, args.saves, args.load, args.resume, watch=watch)
         print("cosmodrome: not a terminal; playing in line mode (--plain)", file=sys.stderr)
-    from cosmodrome.engine.game import Game
-    from cosmodrome.plain_saves import play_plain
+    from cosmodrome.plain.launch import play_plain
 
     return play_plain(
-        Game(story),
+        story,
         args.saves,
         args.load,
         args.resume,

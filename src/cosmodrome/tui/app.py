@@ -1,7 +1,9 @@
 """The Textual app: a thin shell over the game session and the save store.
 
-Screens call the app's actions; the app asks the `Session` (engine and save
-store) and tells the screens what to show. No rule of play lives here.
+Screens call the app's actions; the app asks the `Session` (engine and save store)
+and tells the screens what to show. No rule of play lives here. Its helpers:
+`Navigation` (which screen shows), `SlotActions` (saving and loading), `StoryReload`
+(`play --watch`), `Appearance` (settings and themes).
 """
 
 from __future__ import annotations
@@ -14,15 +16,22 @@ from datetime import datetime
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, ClassVar, Literal
 
+from textual import events
+from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.command import Provider
+from textual.notifications import SeverityLevel
+from textual.screen import Screen
 
+from cosmodrome.session import AUTOSAVE, Session
 from cosmodrome.settings import Settings
 from cosmodrome.story.model import Story
-from cosmodrome.tui.commands import CosmodromeCommands
-from cosmodrome.tui.live import WATCH_INTERVAL, LiveShell
-from cosmodrome.tui.session import AUTOSAVE, QUICKSAVE, Loaded
-from cosmodrome.tui.text import sentence
+from cosmodrome.tui.appearance import Appearance
+from cosmodrome.tui.navigation import Navigation
+from cosmodrome.tui.palette import CosmodromeCommands
+from cosmodrome.tui.slot_actions import SlotActions
+from cosmodrome.tui.story_reload import WATCH_INTERVAL, StoryChanged, StoryReload
+from cosmodrome.wording import sentence
 
 if TYPE_CHECKING:  # the save store is imported once the title is drawn
     from cosmodrome.saves.store import LoadedGame, SaveStore
@@ -33,7 +42,7 @@ GAME_ACTIONS = frozenset(
 )
 
 
-class CosmodromeApp(LiveShell):
+class CosmodromeApp(App[None]):
     """The game. It opens on `resume` (a game read from a slot) when given, else on the
     title screen or, with `start="new"`, a new game. With `watch`, the story is reloaded
     from that folder whenever it is edited, and the inspector is available."""
@@ -67,139 +76,139 @@ class CosmodromeApp(LiveShell):
         watch: Path | None = None,
         watch_interval: float = WATCH_INTERVAL,
     ) -> None:
-        super().__init__(
-            story,
-            store,
-            settings=settings,
-            settings_file=settings_file,
-            settings_problems=settings_problems,
-            clock=clock,
-            now=now,
-            export_dir=export_dir,
-        )
+        super().__init__()
+        self.session = Session(story, store, clock)
+        self.session.defer = self._autosave_after_frame  # a move's frame first, then its save
+        self.now = now
+        self.export_dir = export_dir or Path.cwd()
         self.start_at: Start = start
         self.resume = resume
-        if watch is not None:
-            self.watch_story(watch, watch_interval)
+        self.title = story.title
+        # before the first screen is styled, so no screen is drawn in the wrong colours
+        self.appearance = Appearance(self, settings or Settings(), settings_file, settings_problems)
+        self.save_slots = SlotActions(self)
+        self.story_reload = StoryReload(self, watch, watch_interval)
+        self.navigation = Navigation(self)
+
+    @property
+    def story(self) -> Story:
+        """The story being played (an edit under `play --watch` replaces it)."""
+        return self.session.story
+
+    @property
+    def settings(self) -> Settings:
+        """The player's settings, as last applied."""
+        return self.appearance.settings
+
+    def get_default_screen(self) -> Screen[None]:
+        return self.navigation.title
 
     # -- start and stop ----------------------------------------------------------
 
     def on_mount(self) -> None:
-        for problem in self._settings_problems:
+        for problem in self.appearance.problems:
             self.say(problem, "warning")
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
             import asyncio
 
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self._hang_up)
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.leave)
         if self.resume is not None:
-            name, loaded = self.resume
-            self._show_loaded(self.session.adopt(name, loaded))
+            self.save_slots.show_loaded(self.session.adopt(*self.resume))
         elif self.start_at == "new":
             self.start_new_game()
-        self._check_size(self.size.width, self.size.height)
-        self.start_watching()
+        self.navigation.fit(self.size.width, self.size.height)
+        self.story_reload.start()
+
+    def on_unmount(self) -> None:
+        self.session.flush()  # however the app stops, the last move is saved
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.navigation.fit(event.size.width, event.size.height)
+
+    def on_story_changed(self, message: StoryChanged) -> None:
+        self.story_reload.finished(message.reload)
+
+    def _autosave_after_frame(self, flush: Callable[[], object]) -> None:
+        # on the event loop, as every other write of the store: two saves never overlap
+        def write() -> None:
+            flush()
+            self.report_saving()
+
+        self.call_after_refresh(write)
+
+    def leave(self) -> None:
+        """Write the autosave (with the play time of the last stretch) and stop: on quit,
+        and when the terminal goes away (SIGHUP)."""
+        self.session.close()
+        self.exit()
 
     async def action_quit(self) -> None:
-        if self.settings.confirm_quit and not self._too_small():
+        if self.settings.confirm_quit and not self.navigation.too_small:
             from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 
             def quit_if(answer: bool | None) -> None:
                 if answer:
-                    self._leave()
+                    self.leave()
 
             if not isinstance(self.screen, ConfirmDialog):
                 question = "Quit Cosmodrome? Your progress is saved automatically."
                 self.push_screen(ConfirmDialog(question, yes="Quit", no="Stay"), quit_if)
             return
-        self._leave()
+        self.leave()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "quit":
             return True
-        if self._too_small():
+        if self.navigation.too_small:
             return False
+        session = self.session
         if action == "toggle_inspector":
-            return self.watching and self.session.playing
+            return self.story_reload.watching and session.playing
         if action == "continue_game":
             # before the store is opened, Continue is offered and finds out when chosen
-            session = self.session
             return session.playing or not session.store_open or session.store.exists(AUTOSAVE)
         if action in GAME_ACTIONS:
-            return self.session.playing
+            return session.playing
         return True
+
+    # -- talking to the player ------------------------------------------------------
+
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
+        """A notification; story text in it is never parsed as markup."""
+        self.notify(message, severity=severity, markup=False)
+
+    def report_saving(self) -> None:
+        """Warn, once, when the autosave has stopped being written."""
+        problem = self.session.take_saving_problem()
+        if problem:
+            self.say(f"Saving is off: {problem}", "warning")
 
     # -- moves ----------------------------------------------------------------------
 
     def take_choice(self, key: str) -> None:
-        from cosmodrome.engine.game import GameError
-
-        try:
-            self.session.take(key)
-        except GameError as exc:
-            self.say(sentence(str(exc)), "warning")
-            return
-        self._report_saving()
-        self.show_play(fresh=True)
+        """Take the choice with stable `key`; a refusal is said, not raised."""
+        self._move(lambda: self.session.take(key))
 
     def take_number(self, number: int) -> None:
-        if not self.session.playing or self.session.require().ended:
-            return
+        """Take the `number`-th shown choice, while a game is in progress."""
+        if self.session.playing and not self.session.require().ended:
+            self._move(lambda: self.session.take_number(number))
+
+    def _move(self, take: Callable[[], object]) -> None:
         from cosmodrome.engine.game import GameError
 
         try:
-            self.session.take_number(number)
+            take()
         except GameError as exc:
             self.say(sentence(str(exc)), "warning")
             return
-        self._report_saving()
-        self.show_play(fresh=True)
+        self.report_saving()
+        self.navigation.show_play(fresh=True)
 
     def start_new_game(self) -> None:
         self.session.new_game()
-        self._report_saving()
-        self.show_play(fresh=True)
-
-    def load_from(self, name: str) -> bool:
-        """Load slot `name` and show it; a refusal is one line for the player."""
-        from cosmodrome.saves.errors import SaveError
-
-        try:
-            loaded = self.session.load(name)
-        except SaveError as exc:
-            self.say(sentence(str(exc)), "error")
-            return False
-        self._show_loaded(loaded)
-        return True
-
-    def _show_loaded(self, loaded: Loaded) -> None:
-        for note in loaded.notes:
-            self.say(note, "warning")
-        self._report_saving()
-        if loaded.slot != AUTOSAVE:
-            self.say(f"Loaded '{loaded.slot}'.")
-        self.show_play()
-
-    def save_to(self, name: str) -> bool:
-        from cosmodrome.saves.errors import SaveError
-
-        try:
-            self.session.save(name)
-        except SaveError as exc:
-            self.say(sentence(str(exc)), "error")
-            return False
-        self.say(f"Saved as '{name}'.")
-        return True
-
-    def delete_slot(self, name: str) -> bool:
-        from cosmodrome.saves.errors import SaveError
-
-        try:
-            self.session.store.delete(name)
-        except (SaveError, OSError) as exc:
-            self.say(sentence(str(exc)), "error")
-            return False
-        self.say(f"Deleted '{name}'.")
-        return True
+        self.report_saving()
+        self.navigation.show_play(fresh=True)
 
     # -- actions (keys, menus and the command palette) ---------------------------------
 
@@ -218,15 +227,10 @@ class CosmodromeApp(LiveShell):
         self.push_screen(ConfirmDialog(question, yes="New game", no="Cancel"), start_if)
 
     def action_continue_game(self) -> None:
-        if self.session.playing:
-            self.show_play()
-        elif self.session.store.exists(AUTOSAVE):
-            self.load_from(AUTOSAVE)
-        else:
-            self.say("There is no game to continue yet.")
+        self.save_slots.continue_game()
 
     def action_title(self) -> None:
-        self.show_title()
+        self.navigation.show_title()
 
     def action_undo(self) -> None:
         if not self.session.playing:
@@ -234,53 +238,52 @@ class CosmodromeApp(LiveShell):
         if not self.session.undo():
             self.say("Nothing to undo: this is the beginning.")
             return
-        self._report_saving()
-        self.show_play()
+        self.report_saving()
+        self.navigation.show_play()
+
+    def action_quicksave(self) -> None:
+        self.save_slots.quicksave()
+
+    def action_quickload(self) -> None:
+        self.save_slots.quickload()
+
+    def action_toggle_inspector(self) -> None:
+        self.story_reload.toggle_inspector()
 
     def action_save(self) -> None:
         from cosmodrome.tui.screens.saves import SavesScreen
 
-        self.open_over_play(SavesScreen("save"))
+        self.navigation.open_over_play(SavesScreen("save"))
 
     def action_load(self) -> None:
         from cosmodrome.tui.screens.saves import SavesScreen
 
         if self.session.playing:
-            self.open_over_play(SavesScreen("load"))
+            self.navigation.open_over_play(SavesScreen("load"))
         else:
             self.push_screen(SavesScreen("load"))
-
-    def action_quicksave(self) -> None:
-        if self.session.playing:
-            self.save_to(QUICKSAVE)
-
-    def action_quickload(self) -> None:
-        if not self.session.store.exists(QUICKSAVE):
-            self.say("There is no quicksave yet (F5 makes one).")
-            return
-        self.load_from(QUICKSAVE)
 
     def action_archive(self) -> None:
         from cosmodrome.tui.screens.archive import ArchiveScreen
 
-        self.open_over_play(ArchiveScreen())
+        self.navigation.open_over_play(ArchiveScreen())
 
     def action_map(self) -> None:
         from cosmodrome.tui.screens.map import MapScreen
 
-        self.open_over_play(MapScreen())
+        self.navigation.open_over_play(MapScreen())
 
     def action_timeline(self) -> None:
         from cosmodrome.tui.screens.timeline import TimelineScreen
 
-        self.open_over_play(TimelineScreen())
+        self.navigation.open_over_play(TimelineScreen())
 
     def action_ending(self) -> None:
         from cosmodrome.tui.screens.ending import EndingScreen
 
         state = self.session.state
         if state is not None and state.ended:
-            self.open_over_play(EndingScreen())
+            self.navigation.open_over_play(EndingScreen())
 
     def action_settings(self) -> None:
         from cosmodrome.tui.screens.settings import SettingsScreen

@@ -38,28 +38,23 @@ def play_tui(
     from cosmodrome.settings import load_settings, settings_path
 
     directory = saves_dir(saves)
-    start = "title"
     opening: tuple[str, LoadedGame] | None = None
     store: SaveStore | Callable[[], SaveStore]
     if load is None and not resume:
         store = partial(_open_store, directory)  # imported after the title is drawn
     else:
         from cosmodrome.saves.errors import SaveError
-        from cosmodrome.saves.slots import AUTOSAVE, check_slot_name
         from cosmodrome.saves.store import SaveStore
+        from cosmodrome.session import saved_opening
 
         store = SaveStore(directory)
-        name: str | None = load if load is not None else AUTOSAVE
-        if load is None and not store.exists(AUTOSAVE):
-            print("cosmodrome: no autosave to continue; starting a new game", file=stderr)
-            name, start = None, "new"
-        if name is not None:
-            try:
-                name = check_slot_name(name)
-                opening = (name, store.load(name, story))
-            except SaveError as exc:
-                print(f"cosmodrome: {exc}", file=stderr)
-                return Exit.FAILURE
+        try:
+            opening = saved_opening(
+                store, story, load, resume, lambda w: print(f"cosmodrome: {w}", file=stderr)
+            )
+        except SaveError as exc:
+            print(f"cosmodrome: {exc}", file=stderr)
+            return Exit.FAILURE
     settings, problems = load_settings(settings_path(directory))
 
     from cosmodrome.tui.app import CosmodromeApp
@@ -70,7 +65,7 @@ def play_tui(
         settings=settings,
         settings_file=settings_path(directory),
         settings_problems=tuple(problems),
-        start="new" if start == "new" else "title",
+        start="new" if opening is None and resume else "title",
         resume=opening,
         watch=watch,
     )

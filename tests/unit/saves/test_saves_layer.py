@@ -16,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 def test_the_save_store_imports_no_ui() -> None:
     code = (
-        "import sys, cosmodrome.saves.store, cosmodrome.saves.listing, cosmodrome.plain_saves\n"
+        "import sys, cosmodrome.saves.store, cosmodrome.saves.listing, cosmodrome.plain.commands\n"
         "print(','.join(sorted(m for m in sys.modules"
         " if m.split('.')[0] in ('textual', 'rich') or m.startswith('cosmodrome.tui'))))\n"
     )

@@ -9,8 +9,8 @@ from textual.widgets import Static
 
 from cosmodrome.engine.progress import facts_by_year, facts_remaining
 from cosmodrome.tui.screens.info import InfoScreen
-from cosmodrome.tui.text import plural
 from cosmodrome.tui.widgets.keybar import KeyBar
+from cosmodrome.wording import plural
 
 
 def remaining_text(remaining: int, found: int) -> str:

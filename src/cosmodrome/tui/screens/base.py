@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from textual.screen import ModalScreen, Screen
 
-from cosmodrome.tui.session import Session
+from cosmodrome.session import Session
 
 if TYPE_CHECKING:
     from cosmodrome.tui.app import CosmodromeApp

@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from cosmodrome.engine.progress import ending_nodes
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.text import duration, plural
 from cosmodrome.tui.widgets.keybar import KeyBar
+from cosmodrome.wording import duration, plural
 
 MENU_ACTIONS = {"new": "new_game", "load": "load", "quit": "quit"}
 

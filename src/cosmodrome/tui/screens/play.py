@@ -10,8 +10,8 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 
 from cosmodrome.engine.explain import inspect_state
+from cosmodrome.session import Session
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.session import Session
 from cosmodrome.tui.widgets.choices import ChoiceList, ChoicesBox
 from cosmodrome.tui.widgets.inspector import Inspector
 from cosmodrome.tui.widgets.keybar import KeyBar
@@ -55,15 +55,16 @@ class PlayScreen(GameScreen):
         self._inspector_panel: Inspector | None = None  # only under `play --watch`
 
     def compose(self) -> ComposeResult:
+        watching = self.game_app.story_reload.watching  # the author's panels: `play --watch`
         yield StatusLine(id="status")
         with Horizontal(id="play-body"):
             with Vertical(id="play-main"):
                 yield Transcript(id="transcript")
-                if self.game_app.watching:  # the author's panels: only under `play --watch`
+                if watching:
                     yield StoryProblems(id="story-problems")
                 with ChoicesBox(id="choices-box"):
                     yield ChoiceList(id="choices")
-            if self.game_app.watching:
+            if watching:
                 self._inspector_panel = Inspector(id="inspector")
                 yield self._inspector_panel
         yield KeyBar(show_command_palette=False)
@@ -89,7 +90,7 @@ class PlayScreen(GameScreen):
 
     def show_problems(self, lines: tuple[str, ...]) -> None:
         """The errors of a broken edit of the story; none hides the panel."""
-        if self._ready and self.game_app.watching:
+        if self._ready and self.game_app.story_reload.watching:
             self.query_one(StoryProblems).show(lines)
 
     def show_inspector(self, visible: bool, session: Session) -> None:
@@ -103,9 +104,9 @@ class PlayScreen(GameScreen):
 
     def on_mount(self) -> None:
         self._ready = True
-        if self.game_app.watching:
-            self.query_one(StoryProblems).show(self.game_app.story_problems)
-            self.query_one(Inspector).display = self.game_app.inspector_open
+        if self.game_app.story_reload.watching:
+            self.query_one(StoryProblems).show(self.session.story_problems)
+            self.query_one(Inspector).display = self.game_app.story_reload.inspector_open
         if self._pending is not None:
             session, typewriter = self._pending
             self._pending = None

@@ -19,8 +19,8 @@ from cosmodrome.saves.store import SlotInfo
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.text import sentence, slot_details, when
 from cosmodrome.tui.widgets.keybar import KeyBar
+from cosmodrome.wording import sentence, slot_details, when
 
 Mode = Literal["save", "load"]
 NEW_SLOT = "+new"
@@ -170,7 +170,7 @@ class SavesScreen(GameScreen):
         elif slot.name in self._refused:
             self.game_app.say(sentence(self._refused[slot.name]), "error")
         else:
-            self.game_app.load_from(slot.name)
+            self.game_app.save_slots.load(slot.name)
 
     def action_new_slot(self) -> None:
         def chosen(name: str | None) -> None:
@@ -196,7 +196,7 @@ class SavesScreen(GameScreen):
         self.app.push_screen(ConfirmDialog(question, yes="Overwrite", no="Cancel"), answered)
 
     def _save(self, name: str) -> None:
-        if self.game_app.save_to(name):
+        if self.game_app.save_slots.save(name):
             self.app.pop_screen()
         else:
             self.refresh_slots()
@@ -207,7 +207,7 @@ class SavesScreen(GameScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes and self.game_app.delete_slot(slot.name):
+            if yes and self.game_app.save_slots.delete(slot.name):
                 self.refresh_slots()
 
         question = f"Delete the save '{slot.name}'? This cannot be undone."

@@ -31,7 +31,7 @@ class SettingsScreen(GameModal):
             yield Static("Settings", classes="dialog-title")
             yield Label("Theme", classes="setting-label")
             yield Select(
-                [(name, name) for name in app.theme_choices()],
+                [(name, name) for name in app.appearance.theme_choices()],
                 value=app.theme,
                 allow_blank=False,
                 id="theme",
@@ -47,20 +47,21 @@ class SettingsScreen(GameModal):
                     value=settings.text_reveal == "typewriter",
                 )
             yield Checkbox("Ask before quitting", settings.confirm_quit, id="confirm-quit")
-            where = str(app.settings_file) if app.settings_file else "not saved"
+            file = app.appearance.settings_file
+            where = str(file) if file else "not saved"
             yield Static(Content(f"Settings file: {where}"), classes="dialog-hint")
             yield Static("Escape closes", classes="dialog-hint")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         if isinstance(event.value, str):
-            self.game_app.apply_settings(replace(self.game_app.settings, theme=event.value))
+            self.game_app.appearance.apply(replace(self.game_app.settings, theme=event.value))
 
     def on_radio_set_changed(self, event: RadioSet.Changed) -> None:
         event.stop()
         reveal = REVEALS.get(event.pressed.id or "", "instant")
-        self.game_app.apply_settings(with_reveal(self.game_app.settings, reveal))
+        self.game_app.appearance.apply(with_reveal(self.game_app.settings, reveal))
 
     def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
         event.stop()
-        self.game_app.apply_settings(replace(self.game_app.settings, confirm_quit=event.value))
+        self.game_app.appearance.apply(replace(self.game_app.settings, confirm_quit=event.value))

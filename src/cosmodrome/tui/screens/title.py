@@ -13,8 +13,8 @@ from textual.widgets.option_list import Option
 
 from cosmodrome.story.model import Story
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.text import slot_where, when
 from cosmodrome.tui.widgets.keybar import KeyBar
+from cosmodrome.wording import slot_where, when
 
 MENU_ACTIONS = {
     "new": "new_game",

@@ -9,7 +9,7 @@ from textual.widget import Widget
 from cosmodrome.engine.progress import current_era, current_place, visible_variables
 from cosmodrome.engine.state import GameState
 from cosmodrome.story.model import Story
-from cosmodrome.tui.text import era_name, place_name, value_text
+from cosmodrome.wording import era_name, place_name, value_text
 
 SEPARATOR = "  │  "
 

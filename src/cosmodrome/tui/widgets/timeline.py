@@ -9,7 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from cosmodrome.engine.progress import EraMark
-from cosmodrome.tui.text import era_name
+from cosmodrome.wording import era_name
 
 CURRENT, VISITED, UNVISITED = "◉", "●", "○"
 

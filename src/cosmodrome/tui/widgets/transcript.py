@@ -31,7 +31,7 @@ from cosmodrome.tui.widgets.passage import (
     reveal_points,
 )
 from cosmodrome.tui.widgets.rail import RailCells
-from cosmodrome.tui.widgets.railed import RailedView
+from cosmodrome.tui.widgets.railed_view import RailedView
 from cosmodrome.tui.widgets.shown import Entry, mirror
 
 

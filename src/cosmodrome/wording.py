@@ -1,4 +1,6 @@
-"""How the UI words things: times, durations, eras, slots. Pure functions, no Textual."""
+"""How the game words things for players: times, durations, eras, slots, sentences.
+
+Pure functions, used by both the Textual game and the line-mode player."""
 
 from __future__ import annotations
 

@@ -15,8 +15,7 @@ from typing import TextIO, cast
 
 import pytest
 
-from cosmodrome.engine.game import Game
-from cosmodrome.plain_saves import play_plain
+from cosmodrome.plain.launch import play_plain
 from cosmodrome.story.loader import load_story
 from tests.conftest import FIXTURES
 
@@ -63,7 +62,7 @@ def edit(path: Path, old: str, new: str) -> Callable[[], None]:
 def play(story: Path, saves: Path, steps: list[Step]) -> tuple[int, str, str]:
     out, err = io.StringIO(), io.StringIO()
     code = play_plain(
-        Game(load_story(story)),
+        load_story(story),
         str(saves),
         None,
         False,

@@ -3,13 +3,14 @@ as a save would be, and the autosave follows."""
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.session import Reloaded, Session
 from cosmodrome.story.loader import load_story
-from cosmodrome.tui.session import Session
-from tests.tui.harness import SAMPLE, FakeClock, make_store
+from tests.unit.session.session_helpers import SAMPLE, FakeClock, make_store
 
 
 def edited(tmp_path: Path, replacements: list[tuple[str, str, str]]) -> Path:
@@ -68,3 +69,33 @@ def test_a_game_with_no_place_left_starts_again_and_says_why(tmp_path: Path) -> 
     assert note.endswith("started again.")
     assert session.require().node == "overture"
     assert session.require().steps == 0
+
+
+def test_a_broken_edit_is_news_once_and_a_fix_clears_it(tmp_path: Path) -> None:
+    from cosmodrome.story.watch import StoryWatcher
+
+    story_dir = edited(tmp_path, [])
+    session = Session(load_story(story_dir), make_store(tmp_path / "saves"), FakeClock())
+    session.new_game()
+    watcher = StoryWatcher(story_dir, session.story)
+    gate = story_dir / "nodes" / "gate.yaml"
+
+    def edit(old: str, new: str) -> Reloaded:
+        text = gate.read_text(encoding="utf-8")
+        before = gate.stat()
+        gate.write_text(text.replace(old, new, 1), encoding="utf-8")
+        os.utime(gate, ns=(before.st_atime_ns, before.st_mtime_ns + 1_000_000_000))
+        result = watcher.poll()
+        assert result is not None
+        return session.reload(result)
+
+    broken = edit("goto: road-end", "goto: road-nowhere")
+    assert (broken.news, broken.changed) == (True, False)
+    assert broken.summary.startswith("The story has 1 error")
+    assert session.story_problems == broken.problems != ()
+    again = edit("Rain on", "Snow on")  # the same error is left: nothing new to say
+    assert (again.news, again.problems) == (False, broken.problems)
+    fixed = edit("goto: road-nowhere", "goto: road-end")
+    assert (fixed.news, fixed.changed, fixed.problems) == (True, True, ())
+    assert session.story_problems == ()
+    assert session.passage().text.startswith("Snow on")

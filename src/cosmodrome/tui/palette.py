@@ -41,7 +41,7 @@ def palette_commands(app: CosmodromeApp) -> list[PaletteCommand]:
             PaletteCommand("Timeline", "The story's eras and where you are", "timeline"),
             PaletteCommand("Export transcript", "Write the run so far to a file", "export"),
         ]
-    if state is not None and app.watching:
+    if state is not None and app.story_reload.watching:
         commands.append(
             PaletteCommand(
                 "Inspector",

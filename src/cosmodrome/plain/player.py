@@ -2,18 +2,22 @@
 
 It prints the passage and numbered choices, then reads one line: a choice
 number or a command. It never crashes on bad input; it exits at an ending,
-at `quit` or at the end of its input.
+at `quit` or at the end of its input. The game, its autosave and its saves are
+the `Session`'s, as in the Textual game.
 """
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from cosmodrome.engine.game import Game, GameError
+from cosmodrome.engine.game import GameError
 from cosmodrome.engine.passages import Passage
-from cosmodrome.engine.state import GameState
+from cosmodrome.plain.commands import COMMANDS, Command
+from cosmodrome.session import Session
+from cosmodrome.wording import sentence
 
 PROMPT = "> "
 
@@ -34,21 +38,17 @@ def wrap_paragraph(paragraph: str, width: int = 78) -> str:
 
 
 class PlainPlayer:
-    """Plays one game over a pair of text streams."""
+    """Plays the session's game over a pair of text streams; a save that cannot be
+    written is said once on `warnings`, and play goes on."""
 
-    def __init__(self, game: Game, state: GameState, stdin: TextIO, stdout: TextIO) -> None:
-        self.game = game
-        self.state = state
+    def __init__(
+        self, session: Session, stdin: TextIO, stdout: TextIO, warnings: TextIO = sys.stderr
+    ) -> None:
+        self.session = session
         self.stdin = stdin
         self.stdout = stdout
-        self.commands: dict[str, tuple[Callable[[str], bool], str]] = {
-            "undo": (self.cmd_undo, "undo [N]: take back the last choice (or N choices)"),
-            "facts": (self.cmd_facts, "facts: list what you have found out"),
-            "look": (self.cmd_look, "look: show the passage again"),
-            "help": (self.cmd_help, "help: list the commands"),
-            "quit": (self.cmd_quit, "quit: stop playing"),
-        }
-        self.on_move: list[Callable[[GameState], None]] = []
+        self.warnings = warnings
+        self.commands: dict[str, Command] = dict(COMMANDS)
         self.before_input: list[Callable[[], None]] = []  # called before each line is read
 
     # -- output ---------------------------------------------------------------
@@ -57,6 +57,7 @@ class PlainPlayer:
         self.stdout.write(text + "\n")
 
     def show(self, passage: Passage) -> None:
+        """Print a passage: its title, its text, then its choices or its ending."""
         self.say()
         if passage.title:
             self.say(f"## {passage.title}")
@@ -73,48 +74,14 @@ class PlainPlayer:
             else:
                 self.say(f"  {view.number}. (locked: {view.reason}) {view.text}")
 
-    # -- commands -------------------------------------------------------------
+    def moved(self) -> None:
+        """Show where the game now stands, after any warning that saving stopped."""
+        problem = self.session.take_saving_problem()
+        if problem:
+            print(f"cosmodrome: not saving: {problem} (play goes on)", file=self.warnings)
+        self.show(self.session.passage())
 
-    def move(self, state: GameState) -> None:
-        self.state = state
-        for listener in self.on_move:
-            listener(state)
-        self.show(self.game.passage(state))
-
-    def cmd_undo(self, arg: str) -> bool:
-        steps = int(arg) if arg.isdigit() else 1
-        if self.state.previous is None:
-            self.say("Nothing to undo: this is the beginning.")
-            return True
-        self.move(self.game.undo(self.state, steps))
-        return True
-
-    def cmd_facts(self, _arg: str) -> bool:
-        story = self.game.story
-        found = sorted(
-            (story.facts[f] for f in self.state.facts if f in story.facts),
-            key=lambda f: (f.year, f.title),
-        )
-        if not found:
-            self.say("You have found out nothing yet.")
-        for fact in found:
-            self.say(f"  {fact.year}  {fact.title}: {fact.text}")
-        self.say(f"({len(found)} of {len(story.facts)} facts found)")
-        return True
-
-    def cmd_look(self, _arg: str) -> bool:
-        self.show(self.game.passage(self.state))
-        return True
-
-    def cmd_help(self, _arg: str) -> bool:
-        self.say("Type a choice's number, or one of:")
-        for _handler, text in self.commands.values():
-            self.say(f"  {text}")
-        return True
-
-    def cmd_quit(self, _arg: str) -> bool:
-        self.say("Goodbye.")
-        return False
+    # -- input ----------------------------------------------------------------
 
     def handle(self, line: str) -> bool:
         """Act on one line of input; False means stop."""
@@ -124,21 +91,29 @@ class PlainPlayer:
         word, arg = words[0].lower(), (words[1] if len(words) > 1 else "")
         if word.isdigit():
             try:
-                self.move(self.game.take_number(self.state, int(word)))
+                self.session.take_number(int(word))
             except GameError as exc:
-                message = str(exc)
-                self.say(message[:1].upper() + message[1:] + ".")
-            return not self.state.ended
+                self.say(sentence(str(exc)))
+            else:
+                self.moved()
+            return not self.session.require().ended
         entry = self.commands.get(word)
         if entry is None:
             self.say(f"'{words[0]}' is not a choice or a command; type 'help' for the commands.")
             return True
-        return entry[0](arg.strip())
+        return entry.run(self, arg.strip())
 
     def run(self) -> int:
-        """Play until an ending, `quit` or the end of input; returns the exit code."""
-        self.show(self.game.passage(self.state))
-        if self.state.ended:
+        """Play until an ending, `quit` or the end of input; returns the exit code. The
+        autosave is written a last time on the way out, with the play time."""
+        try:
+            return self._play()
+        finally:
+            self.session.close()
+
+    def _play(self) -> int:
+        self.show(self.session.passage())
+        if self.session.require().ended:
             return 0
         while True:
             for listener in self.before_input:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cosmodrome.plain import wrap_paragraph
+from cosmodrome.plain.player import wrap_paragraph
 
 
 def test_prose_is_refilled() -> None:

@@ -1,18 +1,21 @@
-"""The session under the app: moves, autosave, play time, loading, saving turned off."""
+"""The core session (no UI): moves, autosave, play time, loading, saving turned off."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
+from cosmodrome import session as session_package
 from cosmodrome.engine.game import GameError
+from cosmodrome.saves import slots
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.saves.store import SaveStore
+from cosmodrome.session import Session
 from cosmodrome.story.loader import load_story
-from cosmodrome.tui.session import Session
-from tests.tui.harness import SAMPLE, FakeClock, make_store
+from tests.unit.session.session_helpers import SAMPLE, FakeClock, make_store
 
 
 @pytest.fixture
@@ -107,3 +110,65 @@ def test_saving_off_is_reported_once_and_play_goes_on(tmp_path: Path, clock: Fak
 def test_require_without_a_game_raises(tmp_path: Path, clock: FakeClock) -> None:
     with pytest.raises(RuntimeError):
         session_in(tmp_path, clock).require()
+
+
+def test_a_deferred_autosave_is_written_once_when_flushed(tmp_path: Path) -> None:
+    session = Session(load_story(SAMPLE), make_store(tmp_path), FakeClock())
+    owed: list[Callable[[], object]] = []
+    session.defer = owed.append
+    session.new_game()
+    session.take_number(2)
+    assert len(owed) == 1  # two moves, one write owed: saves never pile up
+    assert not make_store(tmp_path).exists(slots.AUTOSAVE)
+    owed[0]()
+    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 1
+    session.take_number(2)
+    assert len(owed) == 2
+    assert session.flush() is None
+    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 2
+
+
+def test_the_slot_names_of_the_session_are_the_stores() -> None:
+    assert session_package.AUTOSAVE == slots.AUTOSAVE
+    assert session_package.QUICKSAVE == slots.QUICKSAVE
+
+
+def test_undo_steps_back_several_choices_at_most_to_the_start(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    session.take("take-pass")
+    session.take("checkpoint.1")
+    assert session.undo(5)
+    assert session.require().steps == 0
+    assert make_store(tmp_path).load(AUTOSAVE, session.story).state.steps == 0
+
+
+def test_a_game_started_unasked_keeps_the_old_autosave_until_its_first_move(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    first = session_in(tmp_path, clock)
+    first.new_game()
+    first.take("checkpoint.1")
+    second = session_in(tmp_path, clock)
+    second.new_game(autosave=False)
+    second.close()  # quit before a move: the old game stays the autosave
+    assert make_store(tmp_path).load(AUTOSAVE, second.story).state.node == "checkpoint"
+    second.take("take-pass")
+    assert make_store(tmp_path).load(AUTOSAVE, second.story).state.node == "prologue"
+
+
+def test_closing_writes_the_play_time_of_the_last_stretch(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    clock.advance(42)
+    session.close()
+    assert make_store(tmp_path).load(AUTOSAVE, session.story).play_seconds == 42
+
+
+def test_loading_names_the_slot_in_its_normal_form(tmp_path: Path, clock: FakeClock) -> None:
+    session = session_in(tmp_path, clock)
+    session.new_game()
+    session.save("Before Gate")
+    assert session.load("  before GATE ").slot == "before gate"

@@ -1,7 +1,7 @@
 """One player's session: the game in progress, its play clock and the save store.
 
-The Textual app is a shell over this object; it holds no rule of play and
-imports no Textual, so every flow here is tested without a terminal.
+Both players (the Textual app and the line-mode player) are shells over this object;
+it holds the rules of saving and imports no UI, so every flow is tested without one.
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cosmodrome.session.clock import PlayClock
 from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:  # the engine and the save store are imported when first used: after the
@@ -19,6 +20,7 @@ if TYPE_CHECKING:  # the engine and the save store are imported when first used:
     from cosmodrome.engine.passages import Passage
     from cosmodrome.engine.state import GameState
     from cosmodrome.saves.store import LoadedGame, SaveStore, SlotInfo
+    from cosmodrome.story.watch import Reload
 
 AUTOSAVE = "autosave"  # the slot names of `cosmodrome.saves.slots`, checked by a test
 QUICKSAVE = "quicksave"
@@ -30,6 +32,17 @@ class Loaded:
 
     slot: str
     notes: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Reloaded:
+    """What an edit of the story did to the session, for a player to tell."""
+
+    summary: str  # how the reload went, and how the game was fitted, in one line
+    problems: tuple[str, ...]  # the broken edit's errors (path:line:col); () when it loaded
+    changed: bool  # the game now plays in the new story
+    news: bool  # something not yet told: a new story, or errors other than the last
+    adapted: bool = False  # the game in progress had to be fitted (a warning, not news)
 
 
 def _save_errors() -> tuple[type[Exception], ...]:
@@ -54,18 +67,19 @@ class Session:
         store: SaveStore | Callable[[], SaveStore],
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
-        """`store` may be a function giving the store, called when it is first needed."""
+        """`store` may be a function giving the store, called when it is first needed;
+        `clock` is the monotonic clock that play time is measured on."""
         self.story = story
         self._game: Game | None = None  # made when first needed
         self._store = None if callable(store) else store
         self._open_store = store if callable(store) else None
-        self.clock = clock
+        self.clock = PlayClock(clock)
         self.state: GameState | None = None
         self.saving_problem: str | None = None
+        self.story_problems: tuple[str, ...] = ()  # a broken edit's errors, while it lasts
         self._problem_told = False  # whether the player has been told saving is off
-        self._seconds_before = 0.0  # play time before `_since`
-        self._since = clock()
         self._owed = False  # a move whose autosave is deferred and not yet written
+        self._unsaved = False  # a game started unasked: the autosave waits for its first move
         self.defer: Callable[[Callable[[], object]], None] | None = None
 
     @property
@@ -90,16 +104,10 @@ class Session:
         """Whether the store exists yet (asking `store` opens it)."""
         return self._store is not None
 
-    # -- the clock ------------------------------------------------------------
-
     @property
     def play_seconds(self) -> float:
         """Time spent in this game, across every session that played it."""
-        return self._seconds_before + max(0.0, self.clock() - self._since)
-
-    def _reset_clock(self, seconds: float) -> None:
-        self._seconds_before = seconds
-        self._since = self.clock()
+        return self.clock.seconds
 
     # -- moves ----------------------------------------------------------------
 
@@ -114,39 +122,45 @@ class Session:
         return self.state
 
     def passage(self) -> Passage:
+        """What the current state shows: its text and numbered choices."""
         return self.game.passage(self.require())
 
-    def new_game(self) -> GameState:
-        """Start the story from the beginning (replacing the autosave)."""
+    def new_game(self, *, autosave: bool = True) -> GameState:
+        """Start the story from the beginning, replacing the autosave; with `autosave`
+        False the autosave is left as it is until the first move (a game the player did
+        not ask for, as the line-mode player's start)."""
         self.state = self.game.start()
-        self._reset_clock(0.0)
-        self._moved()
+        self.clock.restart()
+        self._unsaved = not autosave
+        if autosave:
+            self._moved()
         return self.state
 
     def take(self, key: str) -> GameState:
         """Take the choice with stable `key`; raises `GameError` when the rules refuse."""
-        self.state = self.game.take(self.require(), key)
-        if self.state.ended:
-            self._record_ending(self.state.node)
-        self._moved()
-        return self.state
+        return self._arrive(self.game.take(self.require(), key))
 
     def take_number(self, number: int) -> GameState:
         """Take the `number`-th shown choice (1-based); raises `GameError` when refused."""
-        self.state = self.game.take_number(self.require(), number)  # checks range and locks
-        if self.state.ended:
-            self._record_ending(self.state.node)
-        self._moved()
-        return self.state
+        return self._arrive(self.game.take_number(self.require(), number))
 
-    def undo(self) -> bool:
-        """Step back one choice; False when already at the beginning."""
+    def _arrive(self, state: GameState) -> GameState:
+        self.state = state
+        if state.ended:
+            self._record_ending(state.node)
+        self._moved()
+        return state
+
+    def undo(self, steps: int = 1) -> bool:
+        """Step back `steps` choices (to the beginning at most); False when already there."""
         state = self.require()
         if state.previous is None:
             return False
-        self.state = self.game.undo(state, 1)
+        self.state = self.game.undo(state, max(1, steps))
         self._moved()
         return True
+
+    # -- a story edited under the game (`play --watch`) ------------------------
 
     def change_story(self, story: Story) -> tuple[str, ...]:
         """Play on in `story`, an edited version of the current one: the game in progress
@@ -164,10 +178,25 @@ class Session:
         self.autosave()
         return adapted.notes
 
+    def reload(self, result: Reload) -> Reloaded:
+        """Take in a reload of the story: play on in the new story, or, when the edit
+        broke it, keep the last good one and remember the errors until a fix."""
+        if result.story is None:
+            news = result.problems != self.story_problems
+            self.story_problems = result.problems
+            return Reloaded(result.summary(), result.problems, changed=False, news=news)
+        self.story_problems = ()
+        if result.story is self.story:
+            return Reloaded(result.summary(), (), changed=False, news=False)
+        notes = self.change_story(result.story)
+        summary = " ".join((result.summary(), *notes))
+        return Reloaded(summary, (), changed=True, news=True, adapted=bool(notes))
+
     # -- the save store --------------------------------------------------------
 
     def _moved(self) -> None:
         """Autosave the move: now, or through `defer` (one pending write at a time)."""
+        self._unsaved = False
         if self.defer is None:
             self.autosave()
             return
@@ -179,11 +208,17 @@ class Session:
         """Write the autosave still owed by a deferred move, if any; as `autosave`."""
         return self.autosave() if self._owed else None
 
+    def close(self) -> str | None:
+        """The last write before the player leaves: the autosave, with the play time of
+        the last stretch (nothing for a game started unasked and never moved); as `autosave`."""
+        return self.flush() if self._unsaved else self.autosave()
+
     def autosave(self) -> str | None:
         """Write the autosave; returns the problem when saving has just started failing."""
         self._owed = False
         if self.state is None:
             return None
+        self._unsaved = False
         try:
             self.store.save(AUTOSAVE, self.story, self.state, self.play_seconds)
         except _save_errors() as exc:
@@ -228,17 +263,15 @@ class Session:
 
     def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
         """Play on from `loaded`, the game read from slot `name`."""
+        from cosmodrome.saves.slots import check_slot_name
+
+        name = check_slot_name(name)
         self.state = loaded.state
-        self._reset_clock(loaded.play_seconds)
+        self.clock.restart(loaded.play_seconds)
+        self._unsaved = False
         if name != AUTOSAVE:
             self.autosave()
         return Loaded(name, tuple(loaded.notes))
-
-    def quicksave(self) -> SlotInfo:
-        return self.save(QUICKSAVE)
-
-    def quickload(self) -> Loaded:
-        return self.load(QUICKSAVE)
 
     def slots(self) -> list[SlotInfo]:
         """Every slot in the store; an unreadable directory gives none."""

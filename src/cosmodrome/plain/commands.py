@@ -1,0 +1,113 @@
+"""The words the line-mode player understands besides a choice's number: `undo [N]`,
+`facts`, `look`, `save NAME`, `load NAME`, `saves`, `help`, `quit`. Saving and loading
+go through the `Session`; a save that fails says so in one line, and play goes on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, NamedTuple
+
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.listing import slot_line
+from cosmodrome.wording import sentence
+
+if TYPE_CHECKING:
+    from cosmodrome.plain.player import PlainPlayer
+
+
+class Command(NamedTuple):
+    """A command: what it does (False: stop playing) and its line in `help`."""
+
+    run: Callable[[PlainPlayer, str], bool]
+    help: str
+
+
+def undo(player: PlainPlayer, arg: str) -> bool:
+    if not player.session.undo(int(arg) if arg.isdigit() else 1):
+        player.say("Nothing to undo: this is the beginning.")
+        return True
+    player.moved()
+    return True
+
+
+def facts(player: PlainPlayer, _arg: str) -> bool:
+    story = player.session.story
+    found = sorted(
+        (story.facts[f] for f in player.session.require().facts if f in story.facts),
+        key=lambda f: (f.year, f.title),
+    )
+    if not found:
+        player.say("You have found out nothing yet.")
+    for fact in found:
+        player.say(f"  {fact.year}  {fact.title}: {fact.text}")
+    player.say(f"({len(found)} of {len(story.facts)} facts found)")
+    return True
+
+
+def look(player: PlainPlayer, _arg: str) -> bool:
+    player.show(player.session.passage())
+    return True
+
+
+def save(player: PlainPlayer, arg: str) -> bool:
+    if not arg:
+        player.say("Save under what name? Type 'save' and a name, e.g. 'save gate'.")
+        return True
+    try:
+        info = player.session.save(arg)
+    except SaveError as exc:
+        player.say(sentence(str(exc)))
+        return True
+    player.say(f"Saved as '{info.name}'.")
+    return True
+
+
+def load(player: PlainPlayer, arg: str) -> bool:
+    if not arg:
+        player.say("Load which save? Type 'saves' to list them.")
+        return True
+    try:
+        loaded = player.session.load(arg)
+    except SaveError as exc:
+        player.say(sentence(str(exc)))
+        return True
+    player.say(" ".join([f"Loaded '{loaded.slot}'.", *loaded.notes]))
+    player.moved()
+    return True
+
+
+def saves(player: PlainPlayer, _arg: str) -> bool:
+    try:
+        infos = player.session.store.slots()
+    except SaveError as exc:
+        player.say(sentence(str(exc)))
+        return True
+    if not infos:
+        player.say("There are no saved games yet.")
+    for info in infos:
+        player.say(f"  {slot_line(info, player.session.story)}")
+    return True
+
+
+def help_(player: PlainPlayer, _arg: str) -> bool:
+    player.say("Type a choice's number, or one of:")
+    for command in player.commands.values():
+        player.say(f"  {command.help}")
+    return True
+
+
+def quit_(player: PlainPlayer, _arg: str) -> bool:
+    player.say("Goodbye.")
+    return False
+
+
+COMMANDS: dict[str, Command] = {
+    "undo": Command(undo, "undo [N]: take back the last choice (or N choices)"),
+    "facts": Command(facts, "facts: list what you have found out"),
+    "look": Command(look, "look: show the passage again"),
+    "save": Command(save, "save NAME: save the game under a name"),
+    "load": Command(load, "load NAME: go back to a saved game"),
+    "saves": Command(saves, "saves: list the saved games"),
+    "help": Command(help_, "help: list the commands"),
+    "quit": Command(quit_, "quit: stop playing"),
+}

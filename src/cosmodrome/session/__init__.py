@@ -1,0 +1,9 @@
+"""A player's session, shared by the Textual game and the line-mode player: the game in
+progress and its undo, the play clock, the autosave, endings, the save store, and the
+game carried on into an edited story. Imports no UI (a test proves it)."""
+
+from cosmodrome.session.clock import PlayClock
+from cosmodrome.session.opening import saved_opening
+from cosmodrome.session.session import AUTOSAVE, QUICKSAVE, Loaded, Reloaded, Session
+
+__all__ = ["AUTOSAVE", "QUICKSAVE", "Loaded", "PlayClock", "Reloaded", "Session", "saved_opening"]
