@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.saves.atomic import write_atomic
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from cosmodrome.story.model import Era, Place, Story
 
 if TYPE_CHECKING:
-    from cosmodrome.saves import SlotInfo
+    from cosmodrome.saves.store import SlotInfo
     from cosmodrome.story.expr import Value
 
 

@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # the start-up benchmark runs this module before the game imp
 def build_app(story: Story, saves: Path) -> App[Any]:
     """The game on a new game of `story`, passages shown at once (no typewriter), quitting
     without asking, saves in `saves`."""
-    from cosmodrome.saves import SaveStore
+    from cosmodrome.saves.store import SaveStore
     from cosmodrome.settings import Settings
     from cosmodrome.tui.app import CosmodromeApp
 

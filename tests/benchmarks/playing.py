@@ -8,7 +8,7 @@ import statistics
 import time
 from collections.abc import Callable
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.story.model import Story
 from tests.benchmarks.bare import BareStory, bare_playthrough
 from tests.benchmarks.harness import Budget, Row, per_second

@@ -7,7 +7,8 @@ import os
 import random
 from pathlib import Path
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.story.model import Story
 from tests.benchmarks.harness import Budget, Row, ms, paired_medians, seconds
 
@@ -55,7 +56,7 @@ def _write_fsync(path: Path, data: bytes) -> None:
 
 def save_rows(story: Story, directory: Path, runs: int) -> list[Row]:
     """Save and load of a 100-choice game, each against the plain-JSON equivalent."""
-    from cosmodrome.saves import SaveStore
+    from cosmodrome.saves.store import SaveStore
 
     store = SaveStore(directory / "saves")
     state = play(story, 100, seed=100)

@@ -19,10 +19,11 @@ import sys
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.locations import default_story_dir
-from cosmodrome.saves import SaveStore
 from cosmodrome.saves.slots import SLOT_SUFFIX
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.loader import load_story
 from cosmodrome.story.model import Story
 

@@ -13,10 +13,11 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.locations import default_story_dir
-from cosmodrome.saves import SaveError, SaveStore
+from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.slots import SLOT_SUFFIX
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.loader import StoryNotFound, load_story
 from cosmodrome.story.model import Story
 from tests.conftest import FIXTURES, REPO

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.locations import default_story_dir
 from cosmodrome.story.loader import load_story
 from tests.functional.cli_runner import run_cosmodrome

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, RadioButton, Select
 
-from cosmodrome.saves import AUTOSAVE
+from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.settings import Settings, load_settings
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt

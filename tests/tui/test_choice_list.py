@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from textual.app import App, ComposeResult
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui.widgets.choices import ChoiceList, ChoicesBox
 from tests.tui.harness import SAMPLE

@@ -7,7 +7,7 @@ from pathlib import Path
 from textual.widgets import OptionList
 from textual.widgets._toast import Toast
 
-from cosmodrome.saves import AUTOSAVE
+from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.choices import ChoiceList

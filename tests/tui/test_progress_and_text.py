@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta, timezone
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.engine.progress import (
     current_era,
     current_place,
@@ -17,7 +17,7 @@ from cosmodrome.engine.progress import (
     visible_variables,
 )
 from cosmodrome.run_markdown import transcript_markdown
-from cosmodrome.saves import SlotInfo
+from cosmodrome.saves.store import SlotInfo
 from cosmodrome.story.loader import load_story
 from cosmodrome.wording import duration, plural, sentence, slot_details, slot_where, when
 from tests.tui.harness import JOURNEY, SAMPLE

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE
+from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.ending import EndingScreen

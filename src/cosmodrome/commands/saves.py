@@ -30,8 +30,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 def run(args: argparse.Namespace) -> int:
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import saves_dir
-    from cosmodrome.saves import SaveError, SaveStore, check_slot_name
+    from cosmodrome.saves.errors import SaveError
     from cosmodrome.saves.listing import slot_table
+    from cosmodrome.saves.slots import check_slot_name
+    from cosmodrome.saves.store import SaveStore
 
     store = SaveStore(saves_dir(args.saves))
     try:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 if TYPE_CHECKING:
-    from cosmodrome.engine import Game
+    from cosmodrome.engine.game import Game
 
 DEFAULT_RUNS = 1000  # the engine's defaults, repeated so parsing imports nothing heavy
 DEFAULT_MAX_STEPS = 1000
@@ -73,7 +73,7 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 def run(args: argparse.Namespace) -> int:
     from cosmodrome.commands.storyarg import load_or_report
-    from cosmodrome.engine import Game
+    from cosmodrome.engine.game import Game
     from cosmodrome.exitcodes import Exit
 
     story = load_or_report(args.directory, "cosmodrome test")

@@ -3,109 +3,83 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import NamedTuple
 
 from cosmodrome.engine.passages import ChoiceView, Passage, choice_views, passage
-from cosmodrome.engine.state import GameState, make_state
-from cosmodrome.engine.visits import VisitLog, Visits, enter, view
+from cosmodrome.engine.state import GameState, Step
 from cosmodrome.story.expr import Value
-from cosmodrome.story.model import Choice, Effect, Node, Story
-
-__all__ = ["ChoiceView", "Game", "GameError", "Passage"]  # the views live in passages.py
+from cosmodrome.story.model import Effect, Node, Story
 
 
 class GameError(Exception):
     """A move the rules do not allow: an unknown, hidden or locked choice."""
 
 
-class _View:
-    """An evaluation context over a variables mapping and the visits and facts of a
-    state; the visits as a mapping only if an expression asks for them."""
+class _Scope(NamedTuple):
+    """What an expression reads while a move is being made, before its state exists."""
 
-    __slots__ = ("end", "facts", "log", "variables")
-
-    def __init__(
-        self, variables: Mapping[str, Value], log: VisitLog, end: int, facts: frozenset[str]
-    ) -> None:
-        self.variables = variables
-        self.log = log
-        self.end = end
-        self.facts = facts
-
-    @property
-    def visits(self) -> Visits:
-        return view(self.log, self.end)
+    variables: Mapping[str, Value]
+    visits: Mapping[str, int]
+    facts: frozenset[str]
 
 
-def _apply(effects: tuple[Effect, ...], context: _View) -> dict[str, Value]:
-    """Effects evaluated against `context`, then assigned together."""
-    values = {effect.variable: effect.value.evaluate(context) for effect in effects}
-    merged = dict(context.variables)
+def _apply(effects: tuple[Effect, ...], scope: _Scope | GameState) -> dict[str, Value]:
+    """Effects evaluated against `scope`, then assigned together."""
+    values = {effect.variable: effect.value.evaluate(scope) for effect in effects}
+    merged = dict(scope.variables)
     merged.update(values)
     return merged
 
 
 class Game:
-    """The rules for one story. Every method takes and returns states; the only thing
-    kept is the choices last shown, so that taking one of them is not checked twice."""
+    """The rules for one story. Stateless: every method takes and returns states."""
 
     def __init__(self, story: Story) -> None:
         self.story = story
-        # the state a passage (or its choices) was last shown for, and those choices
-        self._shown: tuple[GameState | None, tuple[ChoiceView, ...]] = (None, ())
 
     def start(self) -> GameState:
         """A new game: `start` entered once, its facts revealed and `on_enter` applied."""
-        story = self.story
-        # variables, visits, facts, taken once, steps, no choice, no previous state
         return self._enter(
-            story.start,
-            story.defaults(),
-            VisitLog({}),
-            0,
-            frozenset(),
-            frozenset(),
-            0,
-            None,
-            "",
-            "",
-            None,
+            self.story.start,
+            variables=self.story.defaults(),
+            visits={},
+            facts=frozenset(),
+            taken_once=frozenset(),
+            steps=0,
+            last=None,
+            previous=None,
         )
 
-    def _enter(  # noqa: PLR0917 - positional: it runs on every move
+    def _enter(
         self,
         node_id: str,
+        *,
         variables: Mapping[str, Value],
-        log: VisitLog,
-        end: int,
+        visits: Mapping[str, int],
         facts: frozenset[str],
         taken_once: frozenset[str],
         steps: int,
-        took_node: str | None,
-        took_choice: str,
-        took_text: str,
+        last: Step | None,
         previous: GameState | None,
     ) -> GameState:
-        """The state on entering `node_id` with the rest (`log` and `end`: the visits
-        so far) as the move left it: its visit counted, facts revealed, `on_enter` run."""
+        """The state on entering `node_id` with the rest as the move left it: the visit
+        counted, the node's facts revealed, its `on_enter` run."""
         node = self.story.nodes[node_id]
-        entered = enter(log, end, node_id)
-        end = end + 1 if entered is log else 1
+        counted = dict(visits)  # a copy: the earlier state keeps its own counts
+        counted[node_id] = counted.get(node_id, 0) + 1
         if node.facts:
             facts = facts.union(node.facts)
         if node.on_enter:
-            variables = _apply(node.on_enter, _View(variables, entered, end, facts))
-        return make_state(
+            variables = _apply(node.on_enter, _Scope(variables, counted, facts))
+        return GameState(
             node_id,
             variables,
-            entered,
-            end,
+            counted,
             facts,
             taken_once,
-            node.ending is not None,  # `is_ending`, without a property call per move
+            node.is_ending,
             steps,
-            took_node,
-            took_choice,
-            took_text,
+            last,
             previous,
         )
 
@@ -114,63 +88,39 @@ class Game:
 
     def choices(self, state: GameState) -> tuple[ChoiceView, ...]:
         """The choices shown at `state`: available ones and locked ones, in story order."""
-        views = choice_views(self.story.nodes[state.node], state)
-        self._shown = (state, views)
-        return views
+        return choice_views(self.story.nodes[state.node], state)
 
     def passage(self, state: GameState) -> Passage:
         """The rendered passage at `state`."""
-        shown = passage(self.story.nodes[state.node], state)
-        self._shown = (state, shown.choices)
-        return shown
+        return passage(self.story.nodes[state.node], state)
 
     def take(self, state: GameState, key: str) -> GameState:
         """The state after taking the choice with stable `key`; raises `GameError`."""
         if state.ended:
             raise GameError("the story has ended; there are no more choices")
-        # A state is immutable, so the choices last shown for this very state still hold:
-        # a choice taken from them needs no second look at its condition or text.
-        seen, views = self._shown
-        if seen is state:
-            for view_ in views:
-                choice = view_.choice
-                if choice.key == key and view_.available:
-                    return self._took(state, choice, view_.text)
         node = self.story.nodes[state.node]
         found = node.choice(key)
         if found is None:
             raise GameError(f"node '{node.id}' has no choice '{key}'")
         if found.once and f"{node.id}/{found.key}" in state.taken_once:
             raise GameError("that choice has already been taken")
-        condition = found.condition
-        if condition is not None and not condition.evaluate(state):
+        if not found.is_available(state):
             raise GameError(found.locked or "that choice is not available")
-        parts = found.text.parts
-        text = parts[0] if len(parts) == 1 else found.text.render(state.variables)
-        return self._took(state, found, text)
-
-    def _took(self, state: GameState, choice: Choice, text: str) -> GameState:
-        """The state after taking `choice` (already checked) at `state`; `text` as shown."""
-        here = state.node
         taken = state.taken_once
-        if choice.once:
-            taken = taken | {f"{here}/{choice.key}"}
+        if found.once:
+            taken = taken | {f"{node.id}/{found.key}"}
         variables = state.variables
-        log, end = state._visit_log, state._visit_end  # the engine reads its own state
-        if choice.effects:  # else shared: no state ever changes its variables in place
-            variables = _apply(choice.effects, _View(variables, log, end, state.facts))
+        if found.effects:  # else shared: no state ever changes its variables in place
+            variables = _apply(found.effects, state)
         return self._enter(
-            choice.goto,
-            variables,
-            log,
-            end,
-            state.facts,
-            taken,
-            state.steps + 1,
-            here,
-            choice.key,
-            text,
-            state,
+            found.goto,
+            variables=variables,
+            visits=state.visits,
+            facts=state.facts,
+            taken_once=taken,
+            steps=state.steps + 1,
+            last=Step(node.id, found.key, found.text.render(state.variables)),
+            previous=state,
         )
 
     def take_number(self, state: GameState, number: int) -> GameState:

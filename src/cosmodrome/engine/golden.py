@@ -15,7 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from cosmodrome.engine.game import Game, Passage
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.passages import Passage
 from cosmodrome.engine.state import GameState
 
 FORMAT = "cosmodrome-transcript"

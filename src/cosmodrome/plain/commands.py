@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, NamedTuple
 
-from cosmodrome.saves import SaveError
+from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.listing import slot_line
 from cosmodrome.wording import sentence
 

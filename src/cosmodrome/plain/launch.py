@@ -26,7 +26,8 @@ def play_plain(
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import saves_dir
     from cosmodrome.plain.player import PlainPlayer
-    from cosmodrome.saves import SaveError, SaveStore
+    from cosmodrome.saves.errors import SaveError
+    from cosmodrome.saves.store import SaveStore
     from cosmodrome.session import Session, saved_opening
 
     session = Session(story, SaveStore(saves_dir(saves)))

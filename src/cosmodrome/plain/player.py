@@ -13,7 +13,8 @@ import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
-from cosmodrome.engine import GameError, Passage
+from cosmodrome.engine.game import GameError
+from cosmodrome.engine.passages import Passage
 from cosmodrome.plain.commands import COMMANDS, Command
 from cosmodrome.session import Session
 from cosmodrome.wording import sentence

@@ -28,7 +28,7 @@ import math
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from cosmodrome.saves import fields as f
+from cosmodrome.saves import values as f
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import Json
 

@@ -10,14 +10,14 @@ its history that still exists; one with no such place is incompatible.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.saves.fields import text_preview
 from cosmodrome.saves.history import SavedState, recorded
+from cosmodrome.saves.values import text_preview
 from cosmodrome.story.expr import Value, type_of
 from cosmodrome.story.model import Story
 
@@ -73,12 +73,14 @@ def _variables(story: Story, saved: SavedState) -> dict[str, Value]:
 
 def _variable_notes(story: Story, kept: list[SavedState], notes: list[str]) -> None:
     current = kept[-1]
+    # states share their variables until a move changes them: look at each mapping once
+    distinct = {id(s.variables): s.variables for s in kept}.values()
     added = {n for n in story.variables if n not in current.variables}
-    removed = {n for s in kept for n in s.variables if n not in story.variables}
+    removed = {n for values in distinct for n in values if n not in story.variables}
     retyped = {
         n
-        for s in kept
-        for n, v in s.variables.items()
+        for values in distinct
+        for n, v in values.items()
         if n in story.variables and type_of(v) != story.variables[n].type
     }
     if added:
@@ -91,7 +93,9 @@ def _variable_notes(story: Story, kept: list[SavedState], notes: list[str]) -> N
         notes.append(f"Changed type, so back to the default: {_names(retyped)}.")
 
 
-def _visits(story: Story, saved: SavedState) -> dict[str, int]:
+def _visits(story: Story, saved: SavedState) -> Mapping[str, int]:
+    if saved.visits.keys() <= story.nodes.keys():  # no node renamed or gone: as saved
+        return saved.visits
     visits: dict[str, int] = {}
     for node, count in saved.visits.items():
         current = story.resolve_node(node)
@@ -135,10 +139,14 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             f"{_plural(len(forgotten), 'fact', 'facts')} no longer in the story forgotten."
         )
     state: GameState | None = None
-    # Unchanged sets are shared between states, so each distinct one is fitted once.
+    # Unchanged sets and variables are shared between states: each is fitted once.
     facts_cache: dict[frozenset[str], frozenset[str]] = {}
     once_cache: dict[frozenset[str], frozenset[str]] = {}
+    saved_variables: Mapping[str, Value] | None = None
+    variables: Mapping[str, Value] = {}
     for item in kept:
+        if item.variables is not saved_variables:
+            saved_variables, variables = item.variables, _variables(story, item)
         node = story.resolve_node(item.node)
         assert node is not None  # kept states are at existing nodes
         facts = facts_cache.get(item.facts)
@@ -150,7 +158,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             once = once_cache[item.taken_once] = _taken_once(story, item)
         state = GameState(
             node,
-            _variables(story, item),
+            variables,
             _visits(story, item),
             facts,
             once,

@@ -6,7 +6,7 @@ import contextlib
 import json
 from pathlib import Path
 
-from cosmodrome.saves import fields as f
+from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import write_atomic
 from cosmodrome.saves.errors import SaveError
 

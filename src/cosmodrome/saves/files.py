@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import os
 import stat
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from cosmodrome.saves import codec
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
 from cosmodrome.story.collector import collector_paused
-from cosmodrome.story.model import Story
-
-if TYPE_CHECKING:
-    from cosmodrome.engine.state import GameState
 
 
 def reason(exc: OSError) -> str:
@@ -56,25 +52,34 @@ def read_document(path: Path) -> codec.Document:
     return codec.decode(data)
 
 
-def read_game(
-    path: Path, story: Story | None = None
-) -> tuple[codec.Document, list[SavedState] | GameState]:
-    """The checked document and its saved states, or, when the save fits `story`
-    exactly, the game already restored for it; raises `SaveError`, `FileNotFoundError`."""
+@dataclass(frozen=True, slots=True)
+class SavedGame:
+    """A save file, checked throughout: its header, and the states it recorded, oldest
+    first, not yet fitted to any story (see `reading.game_from_save`)."""
+
+    header: codec.Header
+    states: list[SavedState]
+
+
+def decode_save(data: bytes) -> SavedGame:
+    """The header and saved states in a save file's bytes; raises `SaveError` naming
+    the first problem, never anything else."""
     # thousands of objects at once, none in a cycle: collecting would be a tenth of the load
     with collector_paused():
-        document = read_document(path)
-        header = document.header
-        if story is not None and (header.story_id, header.fingerprint) == (
-            story.id,
-            story.fingerprint,
-        ):
-            from cosmodrome.saves.restore import restore  # the game's rules, for a load only
-
-            state = restore(story, document.history, header.node, header.choices)
-            if state is not None:
-                return document, state
-        saved = decode_history(document.history)
-    if header.node != saved[-1].node or header.choices != saved[-1].steps:
+        document = codec.decode(data)
+        states = decode_history(document.history)
+    header = document.header
+    if header.node != states[-1].node or header.choices != states[-1].steps:
         raise SaveError("its header does not match its history")
-    return document, saved
+    return SavedGame(header, states)
+
+
+def read_save(path: Path) -> SavedGame:
+    """The checked save in the file at `path`; raises `SaveError`, `FileNotFoundError`."""
+    try:
+        data = read_bytes(path)
+    except FileNotFoundError:
+        raise
+    except OSError as exc:
+        raise SaveError(f"it cannot be read: {reason(exc)}") from None
+    return decode_save(data)

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from cosmodrome.engine.state import GameState, Step
-from cosmodrome.saves import fields as f
+from cosmodrome.saves import values as f
 from cosmodrome.story.expr import Value
 
 MAX_STATES = 2_000  # the undo history kept in a save; older states are dropped
@@ -73,13 +73,13 @@ def _mapping_delta(
     move: Json, key: str, old: Mapping[str, object], new: Mapping[str, object]
 ) -> None:
     changed = {
-        k: new[k]
-        for k in sorted(new)
-        if k not in old or old[k] != new[k] or type(old[k]) is not type(new[k])
+        k: value
+        for k, value in new.items()
+        if k not in old or old[k] != value or type(old[k]) is not type(value)
     }
     removed = sorted(old.keys() - new.keys())
     if changed:
-        move[key] = changed
+        move[key] = dict(sorted(changed.items()))
     if removed:
         move[key + "-"] = removed
 
@@ -117,11 +117,7 @@ def encode_move(old: GameState, new: GameState) -> Json:
     move["node"] = new.node
     if new.variables is not old.variables:
         _mapping_delta(move, "vars", old.variables, new.variables)
-    visits = new.visits.changes_since(old.visits)  # one lookup for a move's one entry
-    if visits is None:  # another line of play: compare them whole
-        _mapping_delta(move, "visits", old.visits.as_dict(), new.visits.as_dict())
-    elif visits:
-        move["visits"] = visits
+    _mapping_delta(move, "visits", old.visits, new.visits)
     _set_delta(move, "facts", old.facts, new.facts)
     _set_delta(move, "once", old.taken_once, new.taken_once)
     if new.ended != old.ended:

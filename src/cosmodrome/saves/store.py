@@ -9,20 +9,18 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
+from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec, endings
-from cosmodrome.saves import fields as f
+from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import preserve, remove_stale_temporaries, write_atomic
-from cosmodrome.saves.encoded import EncodedHistory
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.saves.files import read_document, read_game, reason
+from cosmodrome.saves.files import read_document, read_save, reason
 from cosmodrome.saves.history import encode_start
+from cosmodrome.saves.history_cache import HistoryCache
 from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
 from cosmodrome.story.model import Story
-
-if TYPE_CHECKING:  # listing slots needs neither the game's rules nor the adaptation
-    from cosmodrome.engine.state import GameState
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,7 +75,7 @@ class SaveStore:
         self._clock = clock
         # The files this store wrote, as they were: one unchanged since needs no re-check.
         self._written: dict[Path, tuple[int, ...]] = {}
-        self._encoded = EncodedHistory()  # the last save's, so the next encodes new moves only
+        self._encoded = HistoryCache()  # the last save's, so the next encodes new moves only
         self._swept: set[Path] = set()  # slots whose crash leftovers were looked for
 
     # -- writing --------------------------------------------------------------
@@ -192,11 +190,11 @@ class SaveStore:
         name = check_slot_name(name)
         notes: list[str] = []
         try:
-            document, saved = read_game(slot_path(self.directory, name), story)
+            saved = read_save(slot_path(self.directory, name))
         except (SaveError, FileNotFoundError) as problem:
             missing = isinstance(problem, FileNotFoundError)
             try:
-                document, saved = read_game(backup_path(self.directory, name), story)
+                saved = read_save(backup_path(self.directory, name))
             except FileNotFoundError:
                 if missing:
                     raise SaveError(f"there is no save named '{name}'") from None
@@ -211,21 +209,13 @@ class SaveStore:
                 ) from None
             why = "was missing" if missing else f"was damaged ({problem})"
             notes.append(f"The save {why}; loaded its backup, one save older.")
-        header = document.header
-        if header.story_id != story.id:
-            raise SaveError(
-                f"cannot load '{name}': it is a save of another story ('{header.story_id}'), "
-                f"not of '{story.id}'"
-            )
-        if not isinstance(saved, list):  # it fitted the story exactly: nothing to adapt
-            return LoadedGame(saved, header.play_seconds, tuple(notes))
-        from cosmodrome.saves.compat import adapt
+        from cosmodrome.saves.reading import game_from_save  # the rules: for a load only
 
         try:
-            adapted = adapt(story, saved)
+            adapted = game_from_save(saved, story)
         except SaveError as exc:
             raise SaveError(f"cannot load '{name}': {exc}") from None
-        return LoadedGame(adapted.state, header.play_seconds, (*notes, *adapted.notes))
+        return LoadedGame(adapted.state, saved.header.play_seconds, (*notes, *adapted.notes))
 
     @staticmethod
     def _info(name: str, header: codec.Header) -> SlotInfo:
@@ -250,7 +240,7 @@ class SaveStore:
         for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
             try:
                 written = max(written, path.stat().st_mtime)
-                return self._info(name, read_game(path)[0].header), written
+                return self._info(name, read_save(path).header), written
             except FileNotFoundError:
                 continue
             except (SaveError, OSError) as exc:

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:
-    from cosmodrome.saves import LoadedGame, SaveStore
+    from cosmodrome.saves.store import LoadedGame, SaveStore
 
 NO_AUTOSAVE = "no autosave to continue; starting a new game"
 
@@ -19,7 +19,7 @@ def saved_opening(
     """The game to open: slot `load`, else the autosave when `resume`, read from `store`
     as (slot name, game); None for a new game (`warn` is told when `resume` finds no
     autosave). Raises `SaveError` when the slot cannot be read."""
-    from cosmodrome.saves import AUTOSAVE, check_slot_name
+    from cosmodrome.saves.slots import AUTOSAVE, check_slot_name
 
     if load is None and not resume:
         return None

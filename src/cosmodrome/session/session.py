@@ -16,8 +16,10 @@ from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:  # the engine and the save store are imported when first used: after the
     # title is drawn
-    from cosmodrome.engine import Game, GameState, Passage
-    from cosmodrome.saves import LoadedGame, SaveStore, SlotInfo
+    from cosmodrome.engine.game import Game
+    from cosmodrome.engine.passages import Passage
+    from cosmodrome.engine.state import GameState
+    from cosmodrome.saves.store import LoadedGame, SaveStore, SlotInfo
     from cosmodrome.story.watch import Reload
 
 AUTOSAVE = "autosave"  # the slot names of `cosmodrome.saves.slots`, checked by a test
@@ -45,7 +47,7 @@ class Reloaded:
 
 def _save_errors() -> tuple[type[Exception], ...]:
     """The errors of a store that cannot read or write: `SaveError` and `OSError`."""
-    from cosmodrome.saves import SaveError
+    from cosmodrome.saves.errors import SaveError
 
     return (SaveError, OSError)
 
@@ -84,7 +86,7 @@ class Session:
     def game(self) -> Game:
         """The rules of the story (made, and the engine imported, when first needed)."""
         if self._game is None:
-            from cosmodrome.engine import Game
+            from cosmodrome.engine.game import Game
 
             self._game = Game(self.story)
         return self._game
@@ -261,7 +263,7 @@ class Session:
 
     def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
         """Play on from `loaded`, the game read from slot `name`."""
-        from cosmodrome.saves import check_slot_name
+        from cosmodrome.saves.slots import check_slot_name
 
         name = check_slot_name(name)
         self.state = loaded.state

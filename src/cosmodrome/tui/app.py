@@ -34,7 +34,7 @@ from cosmodrome.tui.story_reload import WATCH_INTERVAL, StoryChanged, StoryReloa
 from cosmodrome.wording import sentence
 
 if TYPE_CHECKING:  # the save store is imported once the title is drawn
-    from cosmodrome.saves import LoadedGame, SaveStore
+    from cosmodrome.saves.store import LoadedGame, SaveStore
 
 Start = Literal["title", "new"]
 GAME_ACTIONS = frozenset(
@@ -195,7 +195,7 @@ class CosmodromeApp(App[None]):
             self._move(lambda: self.session.take_number(number))
 
     def _move(self, take: Callable[[], object]) -> None:
-        from cosmodrome.engine import GameError
+        from cosmodrome.engine.game import GameError
 
         try:
             take()

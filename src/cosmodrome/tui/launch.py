@@ -11,11 +11,11 @@ from typing import TYPE_CHECKING, TextIO
 from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:
-    from cosmodrome.saves import LoadedGame, SaveStore
+    from cosmodrome.saves.store import LoadedGame, SaveStore
 
 
 def _open_store(directory: Path) -> SaveStore:
-    from cosmodrome.saves import SaveStore
+    from cosmodrome.saves.store import SaveStore
 
     return SaveStore(directory)
 
@@ -43,7 +43,8 @@ def play_tui(
     if load is None and not resume:
         store = partial(_open_store, directory)  # imported after the title is drawn
     else:
-        from cosmodrome.saves import SaveError, SaveStore
+        from cosmodrome.saves.errors import SaveError
+        from cosmodrome.saves.store import SaveStore
         from cosmodrome.session import saved_opening
 
         store = SaveStore(directory)

@@ -21,7 +21,7 @@ class SlotActions:
 
     def load(self, name: str) -> bool:
         """Load slot `name` and show it; a refusal is one line for the player."""
-        from cosmodrome.saves import SaveError
+        from cosmodrome.saves.errors import SaveError
 
         try:
             loaded = self.app.session.load(name)
@@ -43,7 +43,7 @@ class SlotActions:
 
     def save(self, name: str) -> bool:
         """Save the game in progress to slot `name`; False (and said why) when refused."""
-        from cosmodrome.saves import SaveError
+        from cosmodrome.saves.errors import SaveError
 
         try:
             self.app.session.save(name)
@@ -55,7 +55,7 @@ class SlotActions:
 
     def delete(self, name: str) -> bool:
         """Delete slot `name`; False (and said why) when it cannot be."""
-        from cosmodrome.saves import SaveError
+        from cosmodrome.saves.errors import SaveError
 
         try:
             self.app.session.store.delete(name)

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import Game, GameState
 from cosmodrome.engine.explain import ChoiceStatus, explain_choices, inspect_state
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.story.loader import load_story
 from tests.conftest import FIXTURES
 

@@ -13,8 +13,9 @@ import sys
 import traceback
 from pathlib import Path
 
-from cosmodrome.engine import GameState
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveStore
+from cosmodrome.engine.state import GameState
+from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.model import Story
 from tests.unit.saves.saves_helpers import sample_story, wander
 

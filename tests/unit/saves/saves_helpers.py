@@ -10,7 +10,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.story.loader import load_story
 from cosmodrome.story.model import Story
 from tests.conftest import FIXTURES

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import GameState
-from cosmodrome.saves import SaveError, SaveStore
+from cosmodrome.engine.state import GameState
 from cosmodrome.saves.compat import adapt_history
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.loader import load_story
 from tests.unit.saves.saves_helpers import SAMPLE, play, variant
 

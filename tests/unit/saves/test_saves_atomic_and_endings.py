@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.saves import SaveError, SaveStore, write_atomic
-from cosmodrome.saves.atomic import STALE_SECONDS, remove_stale_temporaries, temp_path
+from cosmodrome.saves.atomic import STALE_SECONDS, remove_stale_temporaries, temp_path, write_atomic
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.store import SaveStore
 from tests.unit.saves.saves_helpers import play, sample_story
 
 

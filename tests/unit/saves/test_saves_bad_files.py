@@ -12,9 +12,10 @@ from typing import Any
 
 import pytest
 
-from cosmodrome.saves import SaveError, SaveStore
 from cosmodrome.saves.codec import MAX_FILE_BYTES, checksum
+from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import MAX_STATES
+from cosmodrome.saves.store import SaveStore
 from tests.unit.saves.saves_helpers import play, sample_story
 
 Doc = dict[str, Any]

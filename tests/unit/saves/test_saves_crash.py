@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.saves import SaveStore
+from cosmodrome.saves.store import SaveStore
 from tests.conftest import REPO
 from tests.unit.saves.crash_saver import SLOTS, crash_states
 from tests.unit.saves.saves_helpers import sample_story

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cosmodrome.engine import Game
-from cosmodrome.saves import SaveError, SaveStore
+from cosmodrome.engine.game import Game
 from cosmodrome.saves.codec import checksum
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.store import SaveStore
 from tests.unit.saves.saves_helpers import play, sample_story, value_paths
 
 pytestmark = pytest.mark.filterwarnings("error")  # a warning is a failure here too

@@ -6,8 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cosmodrome.engine import Game
-from cosmodrome.saves import AUTOSAVE, SaveStore
+from cosmodrome.engine.game import Game
+from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.loader import load_story
 
 FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
@@ -15,7 +16,7 @@ FIXTURES = Path(__file__).resolve().parents[2] / "fixtures"
 
 def test_the_save_store_imports_no_ui() -> None:
     code = (
-        "import sys, cosmodrome.saves, cosmodrome.saves.listing, cosmodrome.plain.commands\n"
+        "import sys, cosmodrome.saves.store, cosmodrome.saves.listing, cosmodrome.plain.commands\n"
         "print(','.join(sorted(m for m in sys.modules"
         " if m.split('.')[0] in ('textual', 'rich') or m.startswith('cosmodrome.tui'))))\n"
     )
@@ -31,8 +32,8 @@ def test_listing_slots_loads_neither_the_rules_nor_the_adaptation(tmp_path: Path
     game = Game(story)
     SaveStore(tmp_path).save(AUTOSAVE, story, game.take(game.start(), "checkpoint.1"), 5.0)
     code = (
-        "import sys, pathlib, cosmodrome.saves\n"
-        f"slots = cosmodrome.saves.SaveStore(pathlib.Path({str(tmp_path)!r})).slots()\n"
+        "import sys, pathlib, cosmodrome.saves.store\n"
+        f"slots = cosmodrome.saves.store.SaveStore(pathlib.Path({str(tmp_path)!r})).slots()\n"
         "print([slot.status for slot in slots])\n"
         "print(','.join(sorted(m for m in sys.modules if m.startswith('cosmodrome'))))\n"
     )
@@ -43,5 +44,5 @@ def test_listing_slots_loads_neither_the_rules_nor_the_adaptation(tmp_path: Path
     assert listed == "['ok']"
     loaded = set(modules.split(","))
     assert "cosmodrome.saves.store" in loaded
-    heavy = {"cosmodrome.engine.game", "cosmodrome.saves.restore", "cosmodrome.saves.compat"}
+    heavy = {"cosmodrome.engine.game", "cosmodrome.saves.reading", "cosmodrome.saves.compat"}
     assert not loaded & heavy

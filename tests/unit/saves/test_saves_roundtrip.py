@@ -9,11 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import Game
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveError, SaveStore
+from cosmodrome.engine.game import Game
 from cosmodrome.saves import history as history_module
 from cosmodrome.saves.codec import FORMAT, VERSION
+from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import entries_of
+from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
+from cosmodrome.saves.store import SaveStore
 from tests.unit.saves.saves_helpers import (
     FIXED_TIME,
     fixed_clock,

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveError, SaveStore, check_slot_name
-from cosmodrome.saves.slots import slot_name_of
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE, check_slot_name, slot_name_of
+from cosmodrome.saves.store import SaveStore
 from tests.unit.saves.saves_helpers import play, sample_story
 
 

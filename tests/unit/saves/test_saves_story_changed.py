@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.engine import Game
-from cosmodrome.saves import LoadedGame, SaveError, SaveStore
+from cosmodrome.engine.game import Game
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.store import LoadedGame, SaveStore
 from cosmodrome.story.loader import load_story
 from cosmodrome.story.model import Story
 from tests.unit.saves.saves_helpers import SAMPLE, history_nodes, play, variant

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from pathlib import Path
 
-from cosmodrome.saves import SaveStore
+from cosmodrome.saves.store import SaveStore
 from tests.conftest import FIXTURES
 
 SAMPLE = FIXTURES / "sample"

@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome.saves import AUTOSAVE, SaveError
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.session import PlayClock, saved_opening
 from cosmodrome.story.loader import load_story
 from tests.unit.session.session_helpers import SAMPLE, FakeClock, make_store
@@ -29,7 +30,7 @@ def test_continue_without_an_autosave_says_so_and_opens_a_new_game(tmp_path: Pat
 def test_continue_opens_the_autosave_and_load_a_named_slot(tmp_path: Path) -> None:
     story = load_story(SAMPLE)
     store = make_store(tmp_path)
-    from cosmodrome.engine import Game
+    from cosmodrome.engine.game import Game
 
     start = Game(story).start()
     store.save(AUTOSAVE, story, start, 5.0)

@@ -7,10 +7,12 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome import saves
 from cosmodrome import session as session_package
-from cosmodrome.engine import GameError
-from cosmodrome.saves import AUTOSAVE, SaveError, SaveStore
+from cosmodrome.engine.game import GameError
+from cosmodrome.saves import slots
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.saves.store import SaveStore
 from cosmodrome.session import Session
 from cosmodrome.story.loader import load_story
 from tests.unit.session.session_helpers import SAMPLE, FakeClock, make_store
@@ -117,18 +119,18 @@ def test_a_deferred_autosave_is_written_once_when_flushed(tmp_path: Path) -> Non
     session.new_game()
     session.take_number(2)
     assert len(owed) == 1  # two moves, one write owed: saves never pile up
-    assert not make_store(tmp_path).exists(saves.AUTOSAVE)
+    assert not make_store(tmp_path).exists(slots.AUTOSAVE)
     owed[0]()
-    assert make_store(tmp_path).load(saves.AUTOSAVE, session.story).state.steps == 1
+    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 1
     session.take_number(2)
     assert len(owed) == 2
     assert session.flush() is None
-    assert make_store(tmp_path).load(saves.AUTOSAVE, session.story).state.steps == 2
+    assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 2
 
 
 def test_the_slot_names_of_the_session_are_the_stores() -> None:
-    assert session_package.AUTOSAVE == saves.AUTOSAVE
-    assert session_package.QUICKSAVE == saves.QUICKSAVE
+    assert session_package.AUTOSAVE == slots.AUTOSAVE
+    assert session_package.QUICKSAVE == slots.QUICKSAVE
 
 
 def test_undo_steps_back_several_choices_at_most_to_the_start(

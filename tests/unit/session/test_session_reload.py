@@ -7,7 +7,7 @@ import os
 import shutil
 from pathlib import Path
 
-from cosmodrome.saves import AUTOSAVE
+from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.session import Reloaded, Session
 from cosmodrome.story.loader import load_story
 from tests.unit.session.session_helpers import SAMPLE, FakeClock, make_store

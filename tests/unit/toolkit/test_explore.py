@@ -5,8 +5,8 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from cosmodrome.engine import Game
 from cosmodrome.engine.explore import explore
+from cosmodrome.engine.game import Game
 from cosmodrome.engine.randomplay import random_test
 from cosmodrome.engine.state import Step
 from cosmodrome.engine.statekey import StateKeys

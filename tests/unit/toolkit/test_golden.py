@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from cosmodrome.engine import Game
+from cosmodrome.engine.game import Game
 from cosmodrome.engine.golden import TranscriptError, load_transcript, record, replay
 from cosmodrome.engine.randomplay import play_randomly
 from cosmodrome.story.loader import load_story

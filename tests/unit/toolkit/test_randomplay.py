@@ -5,8 +5,10 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
-from cosmodrome.engine import Game, GameState, Passage
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.passages import Passage
 from cosmodrome.engine.randomplay import Outcome, play_randomly, random_test, run_seed
+from cosmodrome.engine.state import GameState
 from cosmodrome.story.loader import load_story
 from tests.conftest import FIXTURES
 from tests.unit.toolkit.story_builder import build

@@ -13,7 +13,9 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
-from cosmodrome.saves import AUTOSAVE, QUICKSAVE, SaveError, SlotInfo, check_slot_name
+from cosmodrome.saves.errors import SaveError
+from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE, check_slot_name
+from cosmodrome.saves.store import SlotInfo
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.base import GameScreen

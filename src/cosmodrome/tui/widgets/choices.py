@@ -20,7 +20,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
-from cosmodrome.engine import ChoiceView
+from cosmodrome.engine.passages import ChoiceView
 
 ENDING_OPTION = "ending"
 PADDING = 1  # cells left and right of each option's text

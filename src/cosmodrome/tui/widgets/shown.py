@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from textual.strip import Strip
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.tui.widgets.passage import ShownPassage
 
 MAX_PASSAGES = 30  # older passages leave the screen (the exported transcript keeps them)

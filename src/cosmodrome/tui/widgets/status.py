@@ -6,8 +6,8 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from cosmodrome.engine import GameState
 from cosmodrome.engine.progress import current_era, current_place, visible_variables
+from cosmodrome.engine.state import GameState
 from cosmodrome.story.model import Story
 from cosmodrome.wording import era_name, place_name, value_text
 

@@ -21,7 +21,8 @@ from textual.selection import Selection
 from textual.strip import Strip
 from textual.timer import Timer
 
-from cosmodrome.engine import Game, GameState
+from cosmodrome.engine.game import Game
+from cosmodrome.engine.state import GameState
 from cosmodrome.tui.widgets import passage as passages  # TYPE_DELAY read when typing starts
 from cosmodrome.tui.widgets.passage import (
     ShownPassage,

@@ -35,7 +35,7 @@ def _pairs_from(states: list[GameState], start: int) -> Iterator[tuple[GameState
         yield states[index - 1], states[index]
 
 
-class EncodedHistory:
+class HistoryCache:
     """The history of the last game saved, with its moves encoded (see `moves_of`)."""
 
     def __init__(self) -> None:
