@@ -15,7 +15,7 @@ ENGINE_SIDE = [
 ]
 STORY_SIDE = [
     "cosmodrome.story.lint",
-    "cosmodrome.story.graph",
+    "cosmodrome.story.diagram",
     "cosmodrome.story.json_schema",
     "cosmodrome.story.scaffold",
     "cosmodrome.story.watch",
