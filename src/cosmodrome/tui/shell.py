@@ -165,7 +165,7 @@ class GameShell(App[None]):
         self.theme = name
 
     def apply_settings(self, settings: Settings) -> None:
-        """Use `settings` now and keep them next to the saves."""
+        """Use `settings` now and keep them in the settings file."""
         if settings.theme != self.settings.theme:
             self._apply_theme(settings.theme)
             settings = replace(settings, theme=self.theme)
