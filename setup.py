@@ -1,7 +1,8 @@
 """Ships the repository's `story/` inside the wheel as `cosmodrome/data/story`.
 
 The story lives at the top of the repository for authors; a built wheel has no
-repository around it, so the build copies the story into the package.
+repository around it, so the build copies the story into the package. The sdist
+carries `story/` (MANIFEST.in), so a wheel built from the sdist has it too.
 """
 
 from __future__ import annotations
@@ -17,11 +18,12 @@ class BuildWithStory(build_py):
     def run(self) -> None:
         super().run()
         source = Path(__file__).parent / "story"
-        if source.is_dir():
-            target = Path(self.build_lib) / "cosmodrome" / "data" / "story"
-            if target.exists():
-                shutil.rmtree(target)
-            shutil.copytree(source, target)
+        if not (source / "story.yaml").is_file():  # a wheel without its story cannot play
+            raise SystemExit(f"cannot build cosmodrome: no story at {source} (see MANIFEST.in)")
+        target = Path(self.build_lib) / "cosmodrome" / "data" / "story"
+        if target.exists():
+            shutil.rmtree(target)
+        shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__", ".*"))
 
 
 setup(cmdclass={"build_py": BuildWithStory})

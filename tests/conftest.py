@@ -16,7 +16,8 @@ REPO = TESTS.parent
 def _isolated_dirs(
     tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Iterator[None]:
-    """No test writes to the repository's saves/ or the user's cache."""
+    """No test writes to the repository's saves/, the user's settings or the user's cache."""
     monkeypatch.setenv("COSMODROME_SAVES", str(tmp_path_factory.mktemp("saves")))
+    monkeypatch.setenv("COSMODROME_CONFIG", str(tmp_path_factory.mktemp("config")))
     monkeypatch.setenv("COSMODROME_CACHE", str(tmp_path_factory.mktemp("cache")))
     yield

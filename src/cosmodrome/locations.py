@@ -47,3 +47,14 @@ def cache_dir() -> Path:
     from platformdirs import user_cache_dir
 
     return Path(user_cache_dir("cosmodrome", appauthor=False))
+
+
+def config_dir() -> Path:
+    """Where the player's settings live: `COSMODROME_CONFIG`, else the platform's user
+    config folder (`~/.config/cosmodrome` on Linux)."""
+    env = os.environ.get("COSMODROME_CONFIG")
+    if env:
+        return Path(env)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("cosmodrome", appauthor=False))

@@ -1,4 +1,4 @@
-"""The player's settings: a small JSON file next to the saves. Imports no UI.
+"""The player's settings: a small JSON file in the platform's config folder. Imports no UI.
 
 A missing, unreadable or malformed file gives the defaults (and says why);
 a value of the wrong type or out of range falls back to its default alone.
@@ -7,6 +7,7 @@ a value of the wrong type or out of range falls back to its default alone.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
@@ -27,9 +28,27 @@ class Settings:
     confirm_quit: bool = True
 
 
-def settings_path(saves_directory: Path) -> Path:
-    """Where the settings live: `<saves dir>/settings.json`."""
-    return saves_directory / SETTINGS_FILE
+def settings_path(saves_directory: Path | None = None) -> Path:
+    """Where the settings live: `settings.json` in `locations.config_dir()`.
+
+    Older versions kept them in the saves folder: given that folder, a settings file
+    found there (and none in the config folder yet) is moved over first, once. When it
+    cannot be moved, the caller gets the old file's path, so no choice is lost.
+    """
+    from cosmodrome.locations import config_dir
+
+    target = config_dir() / SETTINGS_FILE
+    if saves_directory is None:
+        return target
+    old = saves_directory / SETTINGS_FILE
+    if target.exists() or not old.is_file():
+        return target
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.move(old, target)
+    except OSError:
+        return old
+    return target
 
 
 def _field_ok(name: str, value: object) -> bool:
@@ -88,6 +107,7 @@ def save_settings(path: Path, settings: Settings) -> None:
 
 def with_reveal(settings: Settings, value: str) -> Settings:
     """`settings` with the text reveal `value` when it is a known one, else unchanged."""
-    if value in TEXT_REVEALS:
-        return replace(settings, text_reveal=value)
+    for reveal in TEXT_REVEALS:
+        if value == reveal:
+            return replace(settings, text_reveal=reveal)
     return settings

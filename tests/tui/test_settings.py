@@ -10,17 +10,12 @@ from cosmodrome.settings import (
     load_settings,
     parse_settings,
     save_settings,
-    settings_path,
     with_reveal,
 )
 
 
 def test_no_file_gives_the_defaults_quietly(tmp_path: Path) -> None:
     assert load_settings(tmp_path / "settings.json") == (Settings(), [])
-
-
-def test_settings_live_next_to_the_saves(tmp_path: Path) -> None:
-    assert settings_path(tmp_path) == tmp_path / "settings.json"
 
 
 def test_a_round_trip_keeps_every_setting(tmp_path: Path) -> None:

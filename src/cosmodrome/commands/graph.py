@@ -31,7 +31,7 @@ def run(args: argparse.Namespace) -> int:
     from cosmodrome.commands.storyarg import load_or_report
     from cosmodrome.exitcodes import Exit
     from cosmodrome.saves.atomic import write_atomic
-    from cosmodrome.story.graph import story_graph, to_dot, to_mermaid
+    from cosmodrome.story.diagram import story_graph, to_dot, to_mermaid
 
     story = load_or_report(args.directory, "cosmodrome graph")
     if isinstance(story, Exit):

@@ -7,7 +7,11 @@ import sys
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    parser = sub.add_parser("play", help="play the story (the default command)")
+    parser = sub.add_parser(
+        "play",
+        help="play the story (the default command)",
+        epilog="`cosmodrome paths` shows where the saves and the settings file are.",
+    )
     parser.add_argument("--story", help="the story directory (default: the shipped story)")
     parser.add_argument(
         "--plain", action="store_true", help="line-mode player for pipes and screen readers"

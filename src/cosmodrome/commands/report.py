@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-from typing import TextIO
-
 from cosmodrome.engine.explore import Exploration
 from cosmodrome.engine.problems import Problem, format_route
 from cosmodrome.engine.randomplay import RandomReport
@@ -100,28 +97,3 @@ def _verdict(problems: int) -> str:
     if not problems:
         return "OK: no problems found"
     return f"FAILED: {problems} problem{'s' if problems != 1 else ''}"
-
-
-class Progress:
-    """A one-line progress bar on stderr, drawn only when stderr is a terminal."""
-
-    def __init__(self, total: int, what: str, stream: TextIO | None = None) -> None:
-        self.stream = stream if stream is not None else sys.stderr
-        self.total = total
-        self.what = what
-        self.enabled = self.stream.isatty()
-        self.step = max(1, total // 100)
-
-    def update(self, done: int) -> None:
-        if not self.enabled or (done % self.step and done != self.total):
-            return
-        width = 30
-        filled = width * done // self.total if self.total else width
-        bar = "#" * filled + "-" * (width - filled)
-        self.stream.write(f"\r[{bar}] {done}/{self.total} {self.what}")
-        self.stream.flush()
-
-    def close(self) -> None:
-        if self.enabled:
-            self.stream.write("\r\x1b[2K")
-            self.stream.flush()

@@ -108,13 +108,10 @@ def _run_robot(
     lines: Callable[[_F], list[str]],
 ) -> int:
     """Run a robot under a progress bar, print its findings (JSON or text); 1 if it failed."""
-    from cosmodrome.commands.report import Progress
+    from cosmodrome.commands.progressbar import progress_bar
 
-    progress = Progress(total, unit)
-    try:
-        findings = work(progress.update)
-    finally:
-        progress.close()
+    with progress_bar(total, unit) as update:
+        findings = work(update)
     if args.json:
         print(json.dumps(findings.to_json(), indent=2, ensure_ascii=False))
     else:

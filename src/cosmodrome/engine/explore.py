@@ -19,7 +19,7 @@ from cosmodrome.engine.problems import Problem, silenced
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.engine.statekey import StateKey, StateKeys
 from cosmodrome.story.collector import collector_paused
-from cosmodrome.story.lint.graphs import can_reach
+from cosmodrome.story.lint.successors import can_reach
 from cosmodrome.story.model import Story
 
 DEFAULT_MAX_STATES = 200_000

@@ -6,14 +6,14 @@ import os
 from dataclasses import dataclass
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity, sort_diagnostics
-from cosmodrome.story.fields import FileReader, describe
-from cosmodrome.story.loader import FACTS, MANIFEST, CheckResult
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
 from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
+from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult
 from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.yamlfields import FileReader, describe
 from cosmodrome.story.yamlsource import parse_yaml_bytes, unreadable
 from cosmodrome.story.yamltree import Y
 

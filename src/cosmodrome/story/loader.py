@@ -8,36 +8,15 @@ YAML reader, the validation (`checker`) and the lint rules.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 
 from cosmodrome.story.collector import collector_paused
-from cosmodrome.story.diagnostics import Diagnostic, StoryError
+from cosmodrome.story.diagnostics import StoryError
 from cosmodrome.story.model import Story
 from cosmodrome.story.sources import read_sources
+from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult, StoryNotFound
 
-MANIFEST = "story.yaml"
-FACTS = "facts.yaml"
-
-
-class StoryNotFound(Exception):
-    """The path is not a story directory: a usage problem, not a story problem."""
-
-
-@dataclass
-class CheckResult:
-    """What `check_story` found: the story when it loaded, and every diagnostic."""
-
-    story: Story | None
-    diagnostics: list[Diagnostic]
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.is_error]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if not d.is_error]
+__all__ = ["FACTS", "MANIFEST", "CheckResult", "StoryNotFound", "check_story", "load_story"]
 
 
 def check_story(

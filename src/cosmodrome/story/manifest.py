@@ -6,7 +6,6 @@ import re
 from dataclasses import dataclass, field
 
 from cosmodrome.story.expr import type_of
-from cosmodrome.story.fields import FileReader, describe
 from cosmodrome.story.lint.codes import read_lint_codes
 from cosmodrome.story.model import Era, Fact, Place, Position, Variable
 from cosmodrome.story.schema import (
@@ -15,6 +14,7 @@ from cosmodrome.story.schema import (
     STORY_ID_PATTERN,
     VARIABLE_PATTERN,
 )
+from cosmodrome.story.yamlfields import FileReader, describe
 from cosmodrome.story.yamltree import Y
 
 FORMAT_VERSION = 1

@@ -6,12 +6,12 @@ from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr, type_of
-from cosmodrome.story.fields import FileReader, describe
 from cosmodrome.story.lint.codes import read_lint_codes
 from cosmodrome.story.model import Choice, Effect, Node, Position, TextBlock, Variable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
 from cosmodrome.story.template import Template, TemplateError, parse_template
+from cosmodrome.story.yamlfields import FileReader, describe
 from cosmodrome.story.yamltree import Y
 
 

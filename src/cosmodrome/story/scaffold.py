@@ -13,9 +13,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from cosmodrome.story.loader import FACTS, MANIFEST, StoryNotFound
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import story_files
+from cosmodrome.story.storydir import FACTS, MANIFEST, StoryNotFound
 from cosmodrome.story.yamlsource import parse_yaml, read_yaml_file
 from cosmodrome.story.yamltree import Y
 

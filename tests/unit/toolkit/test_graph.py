@@ -11,7 +11,7 @@ import subprocess
 
 import pytest
 
-from cosmodrome.story.graph import StoryGraph, story_graph, to_dot, to_mermaid
+from cosmodrome.story.diagram import StoryGraph, story_graph, to_dot, to_mermaid
 from cosmodrome.story.loader import load_story
 from tests.conftest import FIXTURES
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity
-from cosmodrome.story.fields import FileReader
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.yamlfields import FileReader
 from cosmodrome.story.yamltree import Y
 
 LINT_CODES: dict[str, str] = {

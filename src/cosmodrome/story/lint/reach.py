@@ -10,7 +10,7 @@ from cosmodrome.story.lint.abstract import Context
 from cosmodrome.story.lint.domains import Bools
 from cosmodrome.story.lint.finding import Finding
 from cosmodrome.story.lint.flow import Flow, reachable_nodes
-from cosmodrome.story.lint.graphs import can_reach
+from cosmodrome.story.lint.successors import can_reach
 from cosmodrome.story.model import Node
 
 

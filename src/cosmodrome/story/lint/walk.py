@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from cosmodrome.story.lint.abstract import Context
+from cosmodrome.story.lint.choice_groups import IMPURE, Outcome, Plan
 from cosmodrome.story.lint.domains import Domain, join, single
-from cosmodrome.story.lint.plan import IMPURE, Outcome, Plan
+from cosmodrome.story.lint.fixpoint import Flow
 from cosmodrome.story.model import Effect, Node, Story
-
-if TYPE_CHECKING:  # flow.py imports this module
-    from cosmodrome.story.lint.flow import Flow
 
 
 def _produce(

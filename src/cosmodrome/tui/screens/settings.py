@@ -18,7 +18,7 @@ REVEALS = {"reveal-instant": "instant", "reveal-typewriter": "typewriter"}
 
 
 class SettingsScreen(GameModal):
-    """Every change applies at once and is written next to the saves."""
+    """Every change applies at once and is written to the settings file (see `cosmodrome paths`)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "app.pop_screen", "Close", id="settings.close")

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from cosmodrome.story.fields import FileReader
 from cosmodrome.story.schema import ID_PATTERN
+from cosmodrome.story.yamlfields import FileReader
 from cosmodrome.story.yamlsource import parse_yaml
 from cosmodrome.story.yamltree import Y
 

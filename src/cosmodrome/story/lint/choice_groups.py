@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from cosmodrome.story.expr import Compiled
 from cosmodrome.story.lint.abstract import Context
 from cosmodrome.story.lint.domains import Domain
-from cosmodrome.story.lint.memo import Memo
+from cosmodrome.story.lint.evaluation_cache import Memo
 from cosmodrome.story.model import Effect, Node, Story
 
 IMPURE = -1  # a choice whose outcome depends on the node: worked out where it is written
