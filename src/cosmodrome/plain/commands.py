@@ -4,25 +4,41 @@ go through the `Session`; a save that fails says so in one line, and play goes o
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import TYPE_CHECKING, NamedTuple
+from collections.abc import Callable, Mapping
+from typing import NamedTuple, Protocol
 
+from cosmodrome.engine.passages import Passage
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.listing import slot_line
+from cosmodrome.session import Session
 from cosmodrome.wording import sentence
 
-if TYPE_CHECKING:
-    from cosmodrome.plain.player import PlainPlayer
+
+class Console(Protocol):
+    """What a command needs of the line-mode player (`plain.player.PlainPlayer` is one);
+    a protocol, so the player can import its commands without a cycle."""
+
+    @property
+    def session(self) -> Session: ...
+
+    @property
+    def commands(self) -> Mapping[str, Command]: ...
+
+    def say(self, text: str = "") -> None: ...
+
+    def show(self, passage: Passage) -> None: ...
+
+    def moved(self) -> None: ...
 
 
 class Command(NamedTuple):
     """A command: what it does (False: stop playing) and its line in `help`."""
 
-    run: Callable[[PlainPlayer, str], bool]
+    run: Callable[[Console, str], bool]
     help: str
 
 
-def undo(player: PlainPlayer, arg: str) -> bool:
+def undo(player: Console, arg: str) -> bool:
     if not player.session.undo(int(arg) if arg.isdigit() else 1):
         player.say("Nothing to undo: this is the beginning.")
         return True
@@ -30,7 +46,7 @@ def undo(player: PlainPlayer, arg: str) -> bool:
     return True
 
 
-def facts(player: PlainPlayer, _arg: str) -> bool:
+def facts(player: Console, _arg: str) -> bool:
     story = player.session.story
     found = sorted(
         (story.facts[f] for f in player.session.require().facts if f in story.facts),
@@ -44,12 +60,12 @@ def facts(player: PlainPlayer, _arg: str) -> bool:
     return True
 
 
-def look(player: PlainPlayer, _arg: str) -> bool:
+def look(player: Console, _arg: str) -> bool:
     player.show(player.session.passage())
     return True
 
 
-def save(player: PlainPlayer, arg: str) -> bool:
+def save(player: Console, arg: str) -> bool:
     if not arg:
         player.say("Save under what name? Type 'save' and a name, e.g. 'save gate'.")
         return True
@@ -62,7 +78,7 @@ def save(player: PlainPlayer, arg: str) -> bool:
     return True
 
 
-def load(player: PlainPlayer, arg: str) -> bool:
+def load(player: Console, arg: str) -> bool:
     if not arg:
         player.say("Load which save? Type 'saves' to list them.")
         return True
@@ -76,7 +92,7 @@ def load(player: PlainPlayer, arg: str) -> bool:
     return True
 
 
-def saves(player: PlainPlayer, _arg: str) -> bool:
+def saves(player: Console, _arg: str) -> bool:
     try:
         infos = player.session.store.slots()
     except SaveError as exc:
@@ -89,14 +105,14 @@ def saves(player: PlainPlayer, _arg: str) -> bool:
     return True
 
 
-def help_(player: PlainPlayer, _arg: str) -> bool:
+def help_(player: Console, _arg: str) -> bool:
     player.say("Type a choice's number, or one of:")
     for command in player.commands.values():
         player.say(f"  {command.help}")
     return True
 
 
-def quit_(player: PlainPlayer, _arg: str) -> bool:
+def quit_(player: Console, _arg: str) -> bool:
     player.say("Goodbye.")
     return False
 
