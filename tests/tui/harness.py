@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+import inspect
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime
-from pathlib import Path
+from pathlib import Path, PurePath
+from typing import Any, ClassVar
 
+from textual.app import App
+from textual.notifications import SeverityLevel
 from textual.pilot import Pilot
 
 from cosmodrome.saves import SaveStore
 from cosmodrome.settings import Settings
 from cosmodrome.story.loader import load_story
 from cosmodrome.tui.app import CosmodromeApp, Start
+from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.transcript import Transcript
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
@@ -34,6 +40,45 @@ class FakeClock:
         self.now += seconds
 
 
+@dataclass(frozen=True, slots=True)
+class Notice:
+    """One notification the app showed."""
+
+    message: str
+    severity: SeverityLevel
+
+
+class RecordingApp(CosmodromeApp):
+    """The game, keeping every notification it shows (Textual drops them when they expire)."""
+
+    # Textual reads CSS_PATH next to the module of the app's class: the game's, not this one
+    CSS_PATH: ClassVar[list[str | PurePath]] = [
+        Path(inspect.getfile(CosmodromeApp)).parent / path for path in CosmodromeApp.CSS_PATH
+    ]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.told: list[Notice] = []
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        self.told.append(Notice(message, severity))
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+
+def told(app: App[Any]) -> list[str]:
+    """The message of every notification `app` (made by `make_app`) has shown, in order."""
+    assert isinstance(app, RecordingApp), "make the app with make_app() to record what it says"
+    return [notice.message for notice in app.told]
+
+
 def make_store(saves: Path) -> SaveStore:
     """A save store in `saves` whose saves are all made at `SAVED_AT`."""
     return SaveStore(saves, clock=lambda: SAVED_AT)
@@ -53,10 +98,11 @@ def make_app(
 ) -> CosmodromeApp:
     """The game over `story_dir` with saves and settings in `saves`, deterministic. With
     `watch`, the story is reloaded from `story_dir` when the test calls
-    `app.check_story_files()` (or every `watch_interval` seconds, when not 0)."""
+    `app.check_story_files()` (or every `watch_interval` seconds, when not 0); `told(app)`
+    gives what it has said."""
     story = load_story(story_dir)
     store = make_store(saves)
-    app = CosmodromeApp(
+    app = RecordingApp(
         story,
         store,
         settings=settings or Settings(confirm_quit=False),
@@ -85,11 +131,10 @@ async def settle(pilot: Pilot[None]) -> None:
     app = app_of(pilot)
     for _ in range(200):
         await pilot.pause()
-        play = app._play
-        if play is None or not play.is_attached:
+        play = next((s for s in app.screen_stack if isinstance(s, PlayScreen)), None)
+        if play is None:
             break
-        transcript = play.query_one(Transcript)
-        if transcript.settled and not play._pending:
+        if play.is_mounted and play.query_one(Transcript).settled:
             break
         await pilot.pause(0.01)
     await pilot.pause()

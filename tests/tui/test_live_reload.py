@@ -18,7 +18,7 @@ from textual.widgets import Static
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.problems import StoryProblems
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import SAMPLE, app_of, make_app, settle, wait_for
+from tests.tui.harness import SAMPLE, app_of, make_app, settle, told, wait_for
 
 SIZE = (100, 30)
 
@@ -61,7 +61,7 @@ def newest_text(pilot: Pilot[None]) -> str:
 
 
 def notes(pilot: Pilot[None]) -> list[str]:
-    return [n.message for n in app_of(pilot)._notifications]
+    return told(pilot.app)
 
 
 def shown_problems(pilot: Pilot[None]) -> str | None:
