@@ -7,6 +7,7 @@ gone and removes the folder.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import signal
@@ -65,7 +66,8 @@ class Terminal:
         return result.stdout
 
     def send(self, *keys: str) -> None:
-        """Press `keys` (tmux key names) in order; wait for what they do with `wait_for`."""
+        """Press `keys` (tmux key names) in order; wait for what they do with `wait_for`
+        (the app reads a lone Escape followed at once by a key as alt+key)."""
         self._tmux("send-keys", "-t", self.session, *keys)
 
     def type(self, text: str) -> None:
@@ -98,7 +100,8 @@ class Terminal:
         while _group_alive(self.group) and time.monotonic() < deadline:
             time.sleep(POLL)
         if _group_alive(self.group):
-            os.killpg(self.group, signal.SIGKILL)
+            with contextlib.suppress(ProcessLookupError):  # it ended just now
+                os.killpg(self.group, signal.SIGKILL)
 
     def _tmux_server_down(self) -> None:
         subprocess.run(
