@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import inspect
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -25,6 +26,7 @@ SAMPLE = FIXTURES / "sample"
 JOURNEY = FIXTURES / "journey"
 SAVED_AT = datetime(2025, 5, 3, 14, 2, tzinfo=UTC)
 NOW = datetime(2025, 5, 3, 18, 30, tzinfo=UTC)
+WAIT_SECONDS = 20.0  # how long `settle` and `wait_for` wait for a state before failing
 
 
 class FakeClock:
@@ -129,21 +131,22 @@ def app_of(pilot: Pilot[None]) -> CosmodromeApp:
 async def settle(pilot: Pilot[None]) -> None:
     """Wait until screens have switched and every passage shown is laid out."""
     app = app_of(pilot)
-    for _ in range(200):
-        await pilot.pause()
+    deadline = time.monotonic() + WAIT_SECONDS
+    await pilot.pause()
+    while True:
         play = next((s for s in app.screen_stack if isinstance(s, PlayScreen)), None)
-        if play is None:
+        if play is None or (play.is_mounted and play.query_one(Transcript).settled):
             break
-        if play.is_mounted and play.query_one(Transcript).settled:
-            break
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the play screen did not settle in {WAIT_SECONDS} s")
         await pilot.pause(0.01)
     await pilot.pause()
 
 
-async def wait_for(pilot: Pilot[None], condition: Callable[[], bool], tries: int = 200) -> None:
-    """Pause until `condition()` holds; fails the test if it never does."""
-    for _ in range(tries):
-        if condition():
-            return
+async def wait_for(pilot: Pilot[None], condition: Callable[[], bool]) -> None:
+    """Pause until `condition()` holds; fails the test if it does not within WAIT_SECONDS."""
+    deadline = time.monotonic() + WAIT_SECONDS
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"the app did not reach the expected state in {WAIT_SECONDS} s")
         await pilot.pause(0.005)
-    raise AssertionError("the app never reached the expected state")
