@@ -14,7 +14,7 @@ import pytest
 
 from tests.conftest import FIXTURES
 from tests.functional.cli_runner import cosmodrome_command, run_cosmodrome
-from tests.functional.tmux import Terminal
+from tests.functional.tmux import Terminal, title_settled
 
 
 def test_watch_in_line_mode_plays_and_says_it_watches(tmp_path: Path) -> None:
@@ -106,7 +106,7 @@ def test_an_edit_in_a_real_terminal_reloads_and_a_broken_one_is_shown(tmp_path: 
         cwd=tmp_path,
     )
     try:
-        term.wait_for("New game")
+        term.wait_for(title_settled)
         term.send("n")
         term.wait_for("Rain on the windscreen")
         term.send("2")

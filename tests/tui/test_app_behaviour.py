@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,7 @@ from cosmodrome.tui.screens.settings import SettingsScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.screens.too_small import TooSmallScreen
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import make_app, settle, wait_for
+from tests.tui.harness import make_app, settle, told, wait_for
 from tests.unit.session.session_helpers import FakeClock, make_store
 
 
@@ -52,7 +53,7 @@ async def test_a_bad_settings_file_gives_defaults_and_a_warning(tmp_path: Path) 
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert isinstance(pilot.app.screen, TitleScreen)
-        assert any("not valid JSON" in n.message for n in app._notifications)
+        assert any("not valid JSON" in m for m in told(app))
 
 
 async def test_an_unknown_theme_falls_back_to_the_default(tmp_path: Path) -> None:
@@ -60,7 +61,7 @@ async def test_an_unknown_theme_falls_back_to_the_default(tmp_path: Path) -> Non
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         assert pilot.app.theme == "textual-dark"
-        assert any("no-such-theme" in n.message for n in app._notifications)
+        assert any("no-such-theme" in m for m in told(app))
 
 
 async def test_quit_asks_first_when_the_setting_says_so(tmp_path: Path) -> None:
@@ -156,7 +157,7 @@ async def test_an_unwritable_saves_folder_turns_saving_off_but_play_goes_on(
             await pilot.press("2")
             await settle(pilot)
             assert app.session.require().node == "checkpoint"
-            warnings = [n.message for n in app._notifications if "Saving is off" in n.message]
+            warnings = [m for m in told(app) if "Saving is off" in m]
             assert len(warnings) == 1
     finally:
         saves.chmod(0o700)
@@ -174,7 +175,7 @@ async def test_a_saves_path_that_is_a_file_turns_saving_off_but_play_goes_on(
         await pilot.press("2")
         await settle(pilot)
         assert app.session.require().node == "checkpoint"
-        warnings = [n.message for n in app._notifications if "Saving is off" in n.message]
+        warnings = [m for m in told(app) if "Saving is off" in m]
         assert len(warnings) == 1
 
 
@@ -219,8 +220,10 @@ async def test_a_hang_up_writes_the_play_time_to_the_autosave_and_stops(tmp_path
         await pilot.press("n")
         await settle(pilot)
         clock.advance(95)
-        app.leave()  # what SIGHUP (the terminal closing) runs
-        await settle(pilot)
-        assert not app.is_running
+        # the terminal closing: a real SIGHUP, once the game has its handler (else it kills us)
+        handler = signal.getsignal(signal.SIGHUP)
+        assert handler not in (signal.SIG_DFL, signal.SIG_IGN, None), "no SIGHUP handler"
+        os.kill(os.getpid(), signal.SIGHUP)
+        await wait_for(pilot, lambda: not app.is_running)
     loaded = make_store(tmp_path).load(AUTOSAVE, app.story)
     assert loaded.play_seconds == 95

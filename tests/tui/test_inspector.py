@@ -13,7 +13,7 @@ from cosmodrome.tui.palette import palette_commands
 from cosmodrome.tui.screens.help import help_sections
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.inspector import Inspector
-from tests.tui.harness import SAMPLE, app_of, make_app, settle
+from tests.tui.harness import SAMPLE, app_of, make_app, settle, told
 
 SIZE = (100, 30)
 
@@ -110,8 +110,7 @@ async def test_the_inspector_is_in_the_palette_and_the_help_when_watching(
     app = make_app(tmp_path, watch=True)
     async with app.run_test(size=SIZE) as pilot:
         await press(pilot, "n")
-        told = [n.message for n in app._notifications]
-        assert any(m.endswith("for edits; F12 opens the inspector.") for m in told)
+        assert any(m.endswith("for edits; F12 opens the inspector.") for m in told(app))
         assert "Inspector" in {c.name for c in palette_commands(app)}
         sections = dict(help_sections(app))
         [(keys, what)] = sections["Writing the story (cosmodrome play --watch)"]

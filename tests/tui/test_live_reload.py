@@ -18,7 +18,7 @@ from textual.widgets import Static
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.problems import StoryProblems
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import SAMPLE, app_of, make_app, settle, wait_for
+from tests.tui.harness import SAMPLE, app_of, make_app, settle, told, wait_for
 
 SIZE = (100, 30)
 
@@ -44,7 +44,7 @@ async def reload(pilot: Pilot[None]) -> None:
     """Look at the story's files now, and wait until the reload is shown."""
     app = app_of(pilot)
     assert app.story_reload.check(), "the edit was noticed"
-    await wait_for(pilot, lambda: not app.story_reload.reloading, tries=2000)
+    await wait_for(pilot, lambda: not app.story_reload.reloading)
     await settle(pilot)
 
 
@@ -61,7 +61,7 @@ def newest_text(pilot: Pilot[None]) -> str:
 
 
 def notes(pilot: Pilot[None]) -> list[str]:
-    return [n.message for n in app_of(pilot)._notifications]
+    return told(pilot.app)
 
 
 def shown_problems(pilot: Pilot[None]) -> str | None:
@@ -211,7 +211,7 @@ async def test_a_broken_edit_seen_from_the_title_screen_shows_once_play_starts(
         await settle(pilot)
         edit(story / "nodes" / "more.yaml", "goto: checkpoint", "goto: nowhere")
         assert app.story_reload.check()
-        await wait_for(pilot, lambda: not app.story_reload.reloading, tries=2000)
+        await wait_for(pilot, lambda: not app.story_reload.reloading)
         await pilot.press("n")
         await settle(pilot)
         shown = shown_problems(pilot)
@@ -223,7 +223,7 @@ async def test_the_timer_notices_an_edit_by_itself(tmp_path: Path, story: Path) 
     async with app.run_test(size=SIZE) as pilot:
         await start_at_the_gate_with_the_pass(pilot)
         edit(story / "nodes" / "gate.yaml", "A guard studies", "A sergeant studies")
-        await wait_for(pilot, lambda: "A sergeant" in newest_text(pilot), tries=4000)
+        await wait_for(pilot, lambda: "A sergeant" in newest_text(pilot))
 
 
 async def test_without_watch_nothing_is_reloaded(tmp_path: Path, story: Path) -> None:

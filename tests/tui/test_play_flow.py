@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.widgets import OptionList
-from textual.widgets._toast import Toast
 
 from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.tui.screens.play import PlayScreen
@@ -13,7 +12,7 @@ from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.choices import ChoiceList
 from cosmodrome.tui.widgets.status import StatusLine, status_lines
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import JOURNEY, app_of, make_app, settle, wait_for
+from tests.tui.harness import JOURNEY, app_of, make_app, settle, told, wait_for
 from tests.unit.session.session_helpers import make_store
 
 
@@ -114,7 +113,7 @@ async def test_number_key_of_a_locked_choice_says_why_and_does_not_move(tmp_path
         await settle(pilot)
         app = app_of(pilot)
         assert app.session.require().node == "checkpoint"
-        messages = [n.message for n in app._notifications]
+        messages = told(app)
         assert any("You have no pass." in m for m in messages)
 
 
@@ -139,7 +138,7 @@ async def test_undo_steps_back_one_choice_any_number_of_times(tmp_path: Path) ->
         assert passage_titles(screen) == ["Arrival"]
         await pilot.press("u")
         await settle(pilot)
-        assert any("Nothing to undo" in n.message for n in app._notifications)
+        assert any("Nothing to undo" in m for m in told(app))
 
 
 async def test_every_move_and_undo_writes_the_autosave(tmp_path: Path) -> None:
@@ -224,8 +223,8 @@ async def test_a_short_notification_leaves_the_choices_under_it_readable(tmp_pat
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, PlayScreen)
-        await wait_for(pilot, lambda: bool(screen.query(Toast)))
-        toast = screen.query_one(Toast)
+        await wait_for(pilot, lambda: bool(screen.query("Toast")))  # by name: its module is private
+        toast = screen.query_one("Toast")
         message = "Saved as 'quicksave'."
         assert message in str(toast.render())
         assert toast.content_region.width <= len(message) + 1  # its message's, not half the screen

@@ -15,7 +15,7 @@ from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.saves import SavesScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.transcript import Transcript
-from tests.tui.harness import JOURNEY, app_of, make_app, settle
+from tests.tui.harness import JOURNEY, app_of, make_app, settle, told
 from tests.unit.session.session_helpers import make_store
 
 
@@ -148,7 +148,7 @@ async def test_a_damaged_slot_is_listed_with_its_reason_and_cannot_crash(tmp_pat
         app = app_of(pilot)
         assert pilot.app.screen is screen
         assert not app.session.playing
-        assert any("'broken' cannot be loaded" in n.message for n in app._notifications)
+        assert any("'broken' cannot be loaded" in m for m in told(app))
 
 
 async def test_a_save_of_another_story_says_why_it_cannot_be_loaded(tmp_path: Path) -> None:
@@ -171,7 +171,7 @@ async def test_a_save_of_another_story_says_why_it_cannot_be_loaded(tmp_path: Pa
         await settle(pilot)
         app = app_of(pilot)
         assert not app.session.playing
-        assert any("another story" in n.message for n in app._notifications)
+        assert any("another story" in m for m in told(app))
 
 
 async def test_quicksave_and_quickload_keys(tmp_path: Path) -> None:
@@ -180,7 +180,7 @@ async def test_quicksave_and_quickload_keys(tmp_path: Path) -> None:
         app = app_of(pilot)
         await pilot.press("f9")
         await settle(pilot)
-        assert any("no quicksave yet" in n.message for n in app._notifications)
+        assert any("no quicksave yet" in m for m in told(app))
         await pilot.press("2", "f5")
         await settle(pilot)
         assert app.session.store.exists(QUICKSAVE)

@@ -17,7 +17,7 @@ from cosmodrome.tui.screens.timeline import TimelineScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.map import MapView
 from cosmodrome.tui.widgets.timeline import TimelineView
-from tests.tui.harness import JOURNEY, app_of, make_app, settle
+from tests.tui.harness import JOURNEY, app_of, make_app, settle, wait_for
 
 
 def texts(screen: object, selector: str) -> list[str]:
@@ -209,11 +209,15 @@ async def test_command_palette_runs_the_chosen_action(tmp_path: Path) -> None:
         await settle(pilot)
         await pilot.press("ctrl+p")
         await settle(pilot)
-        assert isinstance(pilot.app.screen, CommandPalette)
+        palette = pilot.app.screen
+        assert isinstance(palette, CommandPalette)
         await pilot.press(*"undo")
-        await pilot.pause(0.3)
+        found = palette.query_one(OptionList)  # the palette searches in a worker
+
+        def undo_first() -> bool:
+            return found.option_count > 0 and "Undo" in str(found.get_option_at_index(0).prompt)
+
+        await wait_for(pilot, undo_first)
         await pilot.press("enter")
-        await settle(pilot)
-        await pilot.pause(0.1)
-        await settle(pilot)
-        assert app_of(pilot).session.require().node == "prologue"
+        session = app_of(pilot).session
+        await wait_for(pilot, lambda: session.require().node == "prologue")

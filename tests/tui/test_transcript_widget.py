@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from textual.screen import Screen
+
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.passage import passage_lines
 from cosmodrome.tui.widgets.rail import RailGrip, thumb
@@ -141,31 +143,29 @@ async def test_a_click_on_the_rail_scrolls_there_and_stops_following(tmp_path: P
         assert transcript.scroll_y > 0
 
 
-async def test_a_move_is_drawn_in_one_frame(tmp_path: Path) -> None:
-    # a second frame per move (a second layout pass, a scrollbar resized) is what made
-    # moves slow: each frame waits for the next tick of the screen's refresh timer
+async def test_a_move_is_laid_out_once(tmp_path: Path) -> None:
+    # a second layout pass per move (a scrollbar resized) is what made moves slow: it
+    # costs a second frame, and each frame waits for the next tick of the screen's timer
     app = make_app(tmp_path, JOURNEY)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.press("n")
         await settle(pilot)
         await pilot.press("1", "1")  # past the first moves, where the rail first appears
         await settle(pilot)
-        frames: list[int] = []
-        display = app._display
+        screen = pilot.app.screen
+        layouts: list[int] = []
 
-        def count(screen: Any, update: Any) -> None:
-            display(screen, update)
-            if update is not None:
-                frames[-1] += 1
+        def count(_: Screen[Any]) -> None:
+            layouts[-1] += 1
 
-        app._display = count  # type: ignore[method-assign,assignment]
+        screen.screen_layout_refresh_signal.subscribe(screen, count)
         for key in ["2", "1", "u"]:  # to the harbour, to the site, and back
-            frames.append(0)
+            layouts.append(0)
             await pilot.press(key)
             await settle(pilot)
         assert app_of(pilot).session.require().node == "vladivostok"
-        # moving on: one frame each; undo may take two when the rail goes away
-        assert frames[:2] == [1, 1] and frames[2] <= 2, frames
+        # moving on: one pass each; undo may take two when the rail goes away
+        assert layouts[:2] == [1, 1] and layouts[2] <= 2, layouts
 
 
 async def test_passages_far_above_keep_only_their_height_until_scrolled_back(
@@ -178,7 +178,7 @@ async def test_passages_far_above_keep_only_their_height_until_scrolled_back(
         await pilot.press("1", "1", "2", "1", "2", "1")  # to the summit: seven passages
         await settle(pilot)
         transcript = transcript_of(pilot)
-        parked = [entry for entry in transcript._entries if entry.height and not entry.lines]
+        parked = [entry for entry in transcript.entries if entry.height and not entry.lines]
         assert parked  # the first passages are far above the view: no lines held
         assert any(first == line.strip() for line in transcript.text_lines())  # text kept
         transcript.scroll_home(animate=False, immediate=True)
@@ -199,10 +199,10 @@ async def test_the_passage_left_behind_is_drawn_again_only_when_in_view(tmp_path
             await pilot.press(key)
             await settle(pilot)
             transcript = transcript_of(pilot)
-            for entry in transcript._entries:
-                drawn = passage_lines(transcript, entry.passage, entry.shown, transcript._width)
+            for entry in transcript.entries:
+                drawn = passage_lines(transcript, entry.passage, entry.shown, transcript.text_width)
                 assert entry.height == len(drawn), entry.passage.title
-            left = transcript._entries[-2]
+            left = transcript.entries[-2]
             if transcript.scroll_y == transcript.newest_line:  # the newest at the top
                 out_of_view += 1
                 assert left.lines == []
@@ -210,5 +210,5 @@ async def test_the_passage_left_behind_is_drawn_again_only_when_in_view(tmp_path
         await pilot.press("pageup")
         await settle(pilot)
         transcript = transcript_of(pilot)
-        assert transcript._entries[-2].lines  # scrolled into view: drawn
+        assert transcript.entries[-2].lines  # scrolled into view: drawn
         assert any(line.startswith("› ") for line in map(str.strip, transcript.text_lines()))

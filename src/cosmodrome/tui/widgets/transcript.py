@@ -75,6 +75,12 @@ class Transcript(RailedView, can_focus=True):
         return [entry.passage for entry in self._entries]
 
     @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The passages on screen, oldest first, each with its height and the lines it
+        holds now (none while it is far out of view)."""
+        return tuple(self._entries)
+
+    @property
     def current(self) -> ShownPassage | None:
         return self._entries[-1].passage if self._entries else None
 
