@@ -114,12 +114,9 @@ class Terminal:
 
 
 def title_settled(screen: str) -> bool:
-    """Whether the title screen shows its menu as it stands once the save store is open.
-
-    The title is drawn before the store opens, with a `c Continue` key that finds out when
-    pressed whether there is a game; once the store is open, the key bar offers Continue
-    exactly when the menu does.
-    """
+    """Whether the title screen shows its menu, with the key bar offering Continue exactly
+    when the menu does (the save store is read before the first frame, so a screen where
+    they disagree is a bug, or a frame half drawn)."""
     lines = screen.splitlines()
     bar = next((i for i in reversed(range(len(lines))) if "^q Quit" in lines[i]), None)
     if bar is None or "New game" not in screen:

@@ -6,10 +6,12 @@ from pathlib import Path
 
 from textual.widgets import OptionList
 
+from cosmodrome.engine.game import Game
 from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.title import TitleScreen
 from cosmodrome.tui.widgets.choices import ChoiceList
+from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.tui.widgets.status import StatusLine, status_lines
 from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import JOURNEY, app_of, make_app, settle, told, wait_for
@@ -31,6 +33,23 @@ async def test_title_without_autosave_offers_no_continue(tmp_path: Path) -> None
         menu = pilot.app.screen.query_one("#title-menu", OptionList)
         ids = [option.id for option in menu.options]
         assert ids == ["new", "load", "settings", "help", "quit"]
+
+
+async def test_the_first_frame_of_the_title_offers_continue_in_the_menu_and_the_key_bar(
+    tmp_path: Path,
+) -> None:
+    story = make_app(tmp_path).story
+    store = make_store(tmp_path)
+    game = Game(story)
+    state = game.take(game.start(), game.passage(game.start()).available[0].key)
+    store.save(AUTOSAVE, story, state, 60.0)
+    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
+        screen = pilot.app.screen
+        assert isinstance(screen, TitleScreen)
+        menu = screen.query_one("#title-menu", OptionList)
+        assert [option.id for option in menu.options][:2] == ["new", "continue"]
+        keys = [key.description for key in screen.query_one(KeyBar).keys]
+        assert "Continue" in keys
 
 
 async def test_new_game_shows_the_first_passage_status_and_choices(tmp_path: Path) -> None:

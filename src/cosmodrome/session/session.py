@@ -100,11 +100,6 @@ class Session:
         return self._store
 
     @property
-    def store_open(self) -> bool:
-        """Whether the store exists yet (asking `store` opens it)."""
-        return self._store is not None
-
-    @property
     def play_seconds(self) -> float:
         """Time spent in this game, across every session that played it."""
         return self.clock.seconds

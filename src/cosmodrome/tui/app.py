@@ -165,8 +165,7 @@ class CosmodromeApp(App[None]):
         if action == "toggle_inspector":
             return self.story_reload.watching and session.playing
         if action == "continue_game":
-            # before the store is opened, Continue is offered and finds out when chosen
-            return session.playing or not session.store_open or session.store.exists(AUTOSAVE)
+            return session.playing or session.store.exists(AUTOSAVE)
         if action in GAME_ACTIONS:
             return session.playing
         return True

@@ -77,12 +77,9 @@ class TitleScreen(GameScreen):
         author.display = bool(story.author)
 
     def on_screen_resume(self) -> None:
-        if self.session.store_open:
-            self.refresh_menu()
-            return
-        # draw the title first; the save store (and the Continue line) a moment later
-        self.refresh_menu(with_continue=False)
-        self.call_after_refresh(self.refresh_menu)
+        # the save store is opened before the first frame, so Continue is right from the
+        # start: never offered and then withdrawn
+        self.refresh_menu()
 
     def _continue_option(self) -> Option | None:
         """Continue, with where and when on a second line; None when there is no game."""
@@ -102,12 +99,11 @@ class TitleScreen(GameScreen):
             return Option(menu.two_lines("Continue", detail), id="continue")
         return None
 
-    def refresh_menu(self, *, with_continue: bool = True) -> None:
-        """Rebuild the menu: Continue appears only when there is a game to continue
-        (`with_continue=False`: not yet, without opening the save store)."""
+    def refresh_menu(self) -> None:
+        """Rebuild the menu: Continue appears only when there is a game to continue."""
         menu = self.query_one(TitleMenu)
         options = [Option(Content("New game"), id="new")]
-        resume = self._continue_option() if with_continue else None
+        resume = self._continue_option()
         if resume is not None:
             options.append(resume)
         options += [
@@ -119,6 +115,7 @@ class TitleScreen(GameScreen):
         menu.set_options(options)
         menu.highlighted = 1 if resume is not None and not resume.disabled else 0
         menu.focus()
+        self.refresh_bindings()  # the key bar's Continue follows the menu's
 
     async def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
