@@ -41,15 +41,20 @@ def read_bytes(path: Path) -> bytes:
         os.close(fd)
 
 
-def read_document(path: Path) -> codec.Document:
-    """The checked document in `path`; raises `SaveError` (the reason), `FileNotFoundError`."""
+def _save_bytes(path: Path) -> bytes:
+    """The bytes of the save file at `path`; raises `FileNotFoundError`, or `SaveError`
+    with the reason it cannot be read."""
     try:
-        data = read_bytes(path)
+        return read_bytes(path)
     except FileNotFoundError:
         raise
     except OSError as exc:
         raise SaveError(f"it cannot be read: {reason(exc)}") from None
-    return codec.decode(data)
+
+
+def read_document(path: Path) -> codec.Document:
+    """The checked document in `path`; raises `SaveError` (the reason), `FileNotFoundError`."""
+    return codec.decode(_save_bytes(path))
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +81,4 @@ def decode_save(data: bytes) -> SavedGame:
 
 def read_save(path: Path) -> SavedGame:
     """The checked save in the file at `path`; raises `SaveError`, `FileNotFoundError`."""
-    try:
-        data = read_bytes(path)
-    except FileNotFoundError:
-        raise
-    except OSError as exc:
-        raise SaveError(f"it cannot be read: {reason(exc)}") from None
-    return decode_save(data)
+    return decode_save(_save_bytes(path))

@@ -4,6 +4,6 @@ game carried on into an edited story. Imports no UI (a test proves it)."""
 
 from cosmodrome.session.clock import PlayClock
 from cosmodrome.session.opening import saved_opening
-from cosmodrome.session.session import AUTOSAVE, QUICKSAVE, Loaded, Reloaded, Session
+from cosmodrome.session.session import Loaded, Reloaded, Session
 
-__all__ = ["AUTOSAVE", "QUICKSAVE", "Loaded", "PlayClock", "Reloaded", "Session", "saved_opening"]
+__all__ = ["Loaded", "PlayClock", "Reloaded", "Session", "saved_opening"]

@@ -11,6 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.session.clock import PlayClock
 from cosmodrome.story.model import Story
 
@@ -21,9 +22,6 @@ if TYPE_CHECKING:  # the engine and the save store are imported when first used:
     from cosmodrome.engine.state import GameState
     from cosmodrome.saves.store import LoadedGame, SaveStore, SlotInfo
     from cosmodrome.story.watch import Reload
-
-AUTOSAVE = "autosave"  # the slot names of `cosmodrome.saves.slots`, checked by a test
-QUICKSAVE = "quicksave"
 
 
 @dataclass(frozen=True, slots=True)

@@ -23,7 +23,8 @@ from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
-from cosmodrome.session import AUTOSAVE, Session
+from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.session import Session
 from cosmodrome.settings import Settings
 from cosmodrome.story.model import Story
 from cosmodrome.tui.appearance import Appearance

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cosmodrome.session import AUTOSAVE, QUICKSAVE, Loaded
+from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
+from cosmodrome.session import Loaded
 from cosmodrome.wording import sentence
 
 if TYPE_CHECKING:

@@ -79,3 +79,18 @@ def value_paths(value: Any, prefix: tuple[Any, ...] = ()) -> list[tuple[Any, ...
         for index, item in enumerate(value):
             found += value_paths(item, (*prefix, index))
     return found
+
+
+Doc = dict[str, Any]  # a save file's JSON, decoded, to be tampered with
+
+
+def history_start(d: Doc) -> Doc:
+    """The first state of the history in the decoded save `d`."""
+    start: Doc = d["history"]["start"]
+    return start
+
+
+def history_move(d: Doc, n: int = 0) -> Doc:
+    """Move `n` of the history in the decoded save `d`."""
+    move: Doc = d["history"]["moves"][n]
+    return move

@@ -8,7 +8,6 @@ import os
 import pickle
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -16,9 +15,7 @@ from cosmodrome.saves.codec import MAX_FILE_BYTES, checksum
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import MAX_STATES
 from cosmodrome.saves.store import SaveStore
-from tests.unit.saves.saves_helpers import play, sample_story
-
-Doc = dict[str, Any]
+from tests.unit.saves.saves_helpers import Doc, history_move, history_start, play, sample_story
 
 
 def good_save(tmp_path: Path, name: str = "slot") -> SaveStore:
@@ -148,42 +145,32 @@ def test_duplicate_keys_are_refused(tmp_path: Path) -> None:
 # --- hostile files with a correct checksum -----------------------------------
 
 
-def _start(d: Doc) -> Doc:
-    start: Doc = d["history"]["start"]
-    return start
-
-
-def _move(d: Doc, n: int = 0) -> Doc:
-    move: Doc = d["history"]["moves"][n]
-    return move
-
-
 def _too_much_history(d: Doc) -> None:
     """Each state under every limit, but too many entries over the whole history."""
-    _start(d)["vars"].update({f"v{i}": 0 for i in range(4990)})
+    history_start(d)["vars"].update({f"v{i}": 0 for i in range(4990)})
     d["history"]["moves"].extend({"node": "archive", "vars": {"v1": n}} for n in range(500))
     d["header"].update(choices=503)
 
 
 HOSTILE: dict[str, Callable[[Doc], None]] = {
-    "variable is a list": lambda d: _start(d)["vars"].update(credibility=[1]),
-    "variable is a float": lambda d: _start(d)["vars"].update(credibility=1.5),
-    "variable is an object": lambda d: _move(d)["vars"].update(alias={"x": 1}),
-    "integer out of range": lambda d: _move(d)["vars"].update(credibility=2**70),
-    "path-like node": lambda d: _move(d, 2).update(node="../../etc/passwd"),
-    "node id with a newline": lambda d: _move(d, 2).update(node="archive\n"),
-    "node is a number": lambda d: _start(d).update(node=7),
-    "negative visits": lambda d: _start(d)["visits"].update(prologue=-1),
-    "visits is a bool": lambda d: _start(d)["visits"].update(prologue=True),
-    "negative steps": lambda d: _start(d).update(steps=-5),
+    "variable is a list": lambda d: history_start(d)["vars"].update(credibility=[1]),
+    "variable is a float": lambda d: history_start(d)["vars"].update(credibility=1.5),
+    "variable is an object": lambda d: history_move(d)["vars"].update(alias={"x": 1}),
+    "integer out of range": lambda d: history_move(d)["vars"].update(credibility=2**70),
+    "path-like node": lambda d: history_move(d, 2).update(node="../../etc/passwd"),
+    "node id with a newline": lambda d: history_move(d, 2).update(node="archive\n"),
+    "node is a number": lambda d: history_start(d).update(node=7),
+    "negative visits": lambda d: history_start(d)["visits"].update(prologue=-1),
+    "visits is a bool": lambda d: history_start(d)["visits"].update(prologue=True),
+    "negative steps": lambda d: history_start(d).update(steps=-5),
     "moves not a list": lambda d: d["history"].update(moves={"0": {}}),
     "move not an object": lambda d: d["history"]["moves"].append("north"),
-    "unknown field": lambda d: _move(d).update(exec="rm -rf /"),
-    "missing field": lambda d: _start(d).pop("ended"),
-    "took too short": lambda d: _move(d).update(took=["prologue"]),
-    "choice key with a slash": lambda d: _move(d).update(took=["prologue", "a/b", "x"]),
-    "huge text": lambda d: _move(d)["vars"].update(alias="x" * 200_000),
-    "lone surrogate": lambda d: _move(d)["vars"].update(alias="\ud800"),
+    "unknown field": lambda d: history_move(d).update(exec="rm -rf /"),
+    "missing field": lambda d: history_start(d).pop("ended"),
+    "took too short": lambda d: history_move(d).update(took=["prologue"]),
+    "choice key with a slash": lambda d: history_move(d).update(took=["prologue", "a/b", "x"]),
+    "huge text": lambda d: history_move(d)["vars"].update(alias="x" * 200_000),
+    "lone surrogate": lambda d: history_move(d)["vars"].update(alias="\ud800"),
     "control characters in the title": lambda d: d["header"].update(story_title="\x1b[2J"),
     "multi-line node title": lambda d: d["header"].update(node_title="a\nb"),
     "title is a list": lambda d: d["header"].update(story_title=["x"]),
@@ -194,10 +181,14 @@ HOSTILE: dict[str, Callable[[Doc], None]] = {
     "story id path-like": lambda d: d["header"].update(story_id="../x"),
     "header lies about the node": lambda d: d["header"].update(node="prologue"),
     "header lies about the choices": lambda d: d["header"].update(choices=1),
-    "too many variables": lambda d: _start(d)["vars"].update({f"v{i}": 0 for i in range(6000)}),
+    "too many variables": lambda d: history_start(d)["vars"].update(
+        {f"v{i}": 0 for i in range(6000)}
+    ),
     "too many moves": lambda d: d["history"].update(moves=[{"node": "prologue"}] * MAX_STATES),
     "too much history in total": _too_much_history,
-    "nested inside a value": lambda d: _start(d)["vars"].update(alias=[[[[[[[[[["x"]]]]]]]]]]),
+    "nested inside a value": lambda d: history_start(d)["vars"].update(
+        alias=[[[[[[[[[["x"]]]]]]]]]]
+    ),
     "extra top-level field": lambda d: d.update(code="print(1)"),
 }
 

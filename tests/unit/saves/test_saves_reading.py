@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -20,10 +19,8 @@ from cosmodrome.saves.reading import game_from_bytes
 from cosmodrome.saves.store import SaveStore
 from cosmodrome.story.expr import type_of
 from cosmodrome.story.model import Story
-from tests.unit.saves.saves_helpers import sample_story, wander
+from tests.unit.saves.saves_helpers import Doc, history_move, history_start, sample_story, wander
 from tests.unit.saves.test_saves_fuzz import valid_bytes
-
-Doc = dict[str, Any]
 
 
 def _history(state: GameState) -> list[tuple[object, ...]]:
@@ -71,25 +68,24 @@ def test_a_save_of_another_story_is_refused() -> None:
         game_from_bytes(_resealed(document), sample_story())
 
 
-def _start(d: Doc) -> Doc:
-    start: Doc = d["history"]["start"]
-    return start
-
-
-def _move(d: Doc, n: int = 0) -> Doc:
-    move: Doc = d["history"]["moves"][n]
-    return move
-
-
 # Saves that do not fit the story as it is, and whether the player is told: each is
 # fitted (a variable gone from one state only, and set again later, needs no word).
 UNFIT: dict[str, tuple[Callable[[Doc], None], bool]] = {
-    "a variable the story lacks": (lambda d: _start(d)["vars"].update(ghost=1), True),
-    "a variable missing": (lambda d: _start(d)["vars"].pop("credibility"), False),
-    "a variable of another type": (lambda d: _start(d)["vars"].update(credibility="x"), True),
-    "a variable removed by a move": (lambda d: _move(d).update({"vars-": ["credibility"]}), False),
-    "a move sets another type": (lambda d: _move(d).update(vars={"credibility": True}), True),
-    "a move sets an unknown variable": (lambda d: _move(d).update(vars={"ghost": 1}), True),
+    "a variable the story lacks": (lambda d: history_start(d)["vars"].update(ghost=1), True),
+    "a variable missing": (lambda d: history_start(d)["vars"].pop("credibility"), False),
+    "a variable of another type": (
+        lambda d: history_start(d)["vars"].update(credibility="x"),
+        True,
+    ),
+    "a variable removed by a move": (
+        lambda d: history_move(d).update({"vars-": ["credibility"]}),
+        False,
+    ),
+    "a move sets another type": (
+        lambda d: history_move(d).update(vars={"credibility": True}),
+        True,
+    ),
+    "a move sets an unknown variable": (lambda d: history_move(d).update(vars={"ghost": 1}), True),
     "a node the story lacks": (lambda d: d["history"]["moves"][-1].update(node="nowhere"), True),
     "a fact the story lacks": (lambda d: d["history"]["moves"][-1].update(facts=["rumour"]), True),
 }
@@ -121,17 +117,19 @@ def test_a_node_known_by_its_old_name_resumes_at_its_new_one() -> None:
 
 # Values no save Cosmodrome writes could hold: each is refused in one line.
 HOSTILE: dict[str, Callable[[Doc], None]] = {
-    "a once key of no valid form": lambda d: _move(d).update(once=["prologue/Nothing!"]),
-    "negative visits": lambda d: _move(d).update(visits={"prologue": -1}),
-    "visits past the integer range": lambda d: _move(d).update(visits={"prologue": 2**63}),
-    "a variable past the integer range": lambda d: _start(d)["vars"].update(credibility=2**70),
-    "a step from a bad node id": lambda d: _move(d).update(took=["No Such", "y", "z"]),
-    "a step of four parts": lambda d: _move(d).update(took=["prologue", "a", "b", "c"]),
-    "a text with a lone surrogate": lambda d: _move(d)["took"].__setitem__(2, "\ud800"),
-    "an unknown field": lambda d: _move(d).update(exec="x"),
+    "a once key of no valid form": lambda d: history_move(d).update(once=["prologue/Nothing!"]),
+    "negative visits": lambda d: history_move(d).update(visits={"prologue": -1}),
+    "visits past the integer range": lambda d: history_move(d).update(visits={"prologue": 2**63}),
+    "a variable past the integer range": lambda d: history_start(d)["vars"].update(
+        credibility=2**70
+    ),
+    "a step from a bad node id": lambda d: history_move(d).update(took=["No Such", "y", "z"]),
+    "a step of four parts": lambda d: history_move(d).update(took=["prologue", "a", "b", "c"]),
+    "a text with a lone surrogate": lambda d: history_move(d)["took"].__setitem__(2, "\ud800"),
+    "an unknown field": lambda d: history_move(d).update(exec="x"),
     "a move that is a list": lambda d: d["history"]["moves"].__setitem__(0, ["node"]),
-    "an unhashable node": lambda d: _move(d).update(node=["prologue"]),
-    "a negative step count": lambda d: _move(d).update(steps=-1),
+    "an unhashable node": lambda d: history_move(d).update(node=["prologue"]),
+    "a negative step count": lambda d: history_move(d).update(steps=-1),
     "a header that disagrees": lambda d: d["header"].update(choices=3),
 }
 
@@ -146,19 +144,19 @@ def test_a_hostile_value_is_refused_in_one_line(change: str) -> None:
 
 
 def _visits_jump(d: Doc) -> None:
-    move = _move(d, 2)
+    move = history_move(d, 2)
     move["visits"] = {move["node"]: 7}
 
 
 def _visits_of_two(d: Doc) -> None:
-    move = _move(d, 2)
+    move = history_move(d, 2)
     move["visits"] = {move["node"]: 1, "prologue": 5}
 
 
 ODD_VISITS: dict[str, Callable[[Doc], None]] = {
     "visits that jump": _visits_jump,
     "visits of two nodes in one move": _visits_of_two,
-    "a move with no visits": lambda d: _move(d, 2).update(visits={}),
+    "a move with no visits": lambda d: history_move(d, 2).update(visits={}),
 }
 
 
@@ -170,4 +168,4 @@ def test_visits_other_than_one_more_entry_are_read_as_saved(change: str) -> None
     adapted = game_from_bytes(_resealed(document), story)
     assert adapted.notes == ()
     before, changed = adapted.state.history()[2:4]
-    assert dict(changed.visits) == {**dict(before.visits), **_move(document, 2)["visits"]}
+    assert dict(changed.visits) == {**dict(before.visits), **history_move(document, 2)["visits"]}

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from cosmodrome import session as session_package
 from cosmodrome.engine.game import GameError
 from cosmodrome.saves import slots
 from cosmodrome.saves.errors import SaveError
@@ -126,11 +125,6 @@ def test_a_deferred_autosave_is_written_once_when_flushed(tmp_path: Path) -> Non
     assert len(owed) == 2
     assert session.flush() is None
     assert make_store(tmp_path).load(slots.AUTOSAVE, session.story).state.steps == 2
-
-
-def test_the_slot_names_of_the_session_are_the_stores() -> None:
-    assert session_package.AUTOSAVE == slots.AUTOSAVE
-    assert session_package.QUICKSAVE == slots.QUICKSAVE
 
 
 def test_undo_steps_back_several_choices_at_most_to_the_start(
