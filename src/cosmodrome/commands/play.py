@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import io
 import sys
+from typing import TextIO
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,6 +35,17 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     parser.set_defaults(handler=run)
 
 
+def _line_input() -> TextIO:
+    """Standard input for reading lines: bytes that are not UTF-8 read as U+FFFD (the
+    player is told the line is no command, not shown a traceback), and a closed standard
+    input (no file at all) as one already at its end."""
+    if sys.stdin is None:
+        return io.StringIO()
+    if isinstance(sys.stdin, io.TextIOWrapper):
+        sys.stdin.reconfigure(errors="replace")
+    return sys.stdin
+
+
 def run(args: argparse.Namespace) -> int:
     from cosmodrome.commands.storyarg import load_or_report
     from cosmodrome.exitcodes import Exit
@@ -46,8 +59,9 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     gc.freeze()  # the story lives as long as the game: the collector need not walk it again
+    stdin = _line_input()
     if not args.plain:
-        if sys.stdin.isatty() and sys.stdout.isatty():
+        if stdin.isatty() and sys.stdout.isatty():
             from cosmodrome.tui.launch import play_tui
 
             watch = Path(directory) if args.watch else None
@@ -60,7 +74,7 @@ def run(args: argparse.Namespace) -> int:
         args.saves,
         args.load,
         args.resume,
-        stdin=sys.stdin,
+        stdin=stdin,
         stdout=sys.stdout,
         stderr=sys.stderr,
         watch=Path(directory) if args.watch else None,

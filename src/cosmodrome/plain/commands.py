@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from typing import NamedTuple, Protocol
 
 from cosmodrome.engine.passages import Passage
+from cosmodrome.plain.numbers import count_of
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.listing import slot_line
 from cosmodrome.session import Session
@@ -39,7 +40,11 @@ class Command(NamedTuple):
 
 
 def undo(player: Console, arg: str) -> bool:
-    if not player.session.undo(int(arg) if arg.isdigit() else 1):
+    steps = count_of(arg) if arg else 1
+    if arg and not arg.isdecimal():
+        player.say("Undo how many choices? Type 'undo', or 'undo' and a number, e.g. 'undo 3'.")
+        return True
+    if not player.session.undo(player.session.require().steps if steps is None else steps):
         player.say("Nothing to undo: this is the beginning.")
         return True
     player.moved()

@@ -16,6 +16,7 @@ from typing import TextIO
 from cosmodrome.engine.game import GameError
 from cosmodrome.engine.passages import Passage
 from cosmodrome.plain.commands import COMMANDS, Command
+from cosmodrome.plain.numbers import count_of
 from cosmodrome.session import Session
 from cosmodrome.wording import sentence
 
@@ -89,9 +90,13 @@ class PlainPlayer:
         if not words:
             return True
         word, arg = words[0].lower(), (words[1] if len(words) > 1 else "")
-        if word.isdigit():
+        if word.isdecimal():
+            number = count_of(word)
+            if number is None:
+                self.say(f"There is no choice {word[:12]}…; type one of the numbers shown.")
+                return True
             try:
-                self.session.take_number(int(word))
+                self.session.take_number(number)
             except GameError as exc:
                 self.say(sentence(str(exc)))
             else:
@@ -120,7 +125,10 @@ class PlainPlayer:
                 listener()
             self.stdout.write(PROMPT)
             self.stdout.flush()
-            line = self.stdin.readline()
+            try:
+                line = self.stdin.readline()
+            except (OSError, ValueError):  # input closed or unreadable: as at its end
+                line = ""
             if not line:
                 self.say()
                 return 0
