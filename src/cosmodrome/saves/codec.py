@@ -189,13 +189,21 @@ def _number(value: object, where: str) -> float:
     return number
 
 
+# Years a save may claim: any moment between them can be shown in any time zone (a year
+# of 1 or 9999 with an offset overflows `datetime` when converted).
+YEARS = (1970, 9998)
+
+
 def _time(value: object, where: str) -> datetime:
     raw = f.text(value, where, 40, line=True)
     try:
         moment = datetime.fromisoformat(raw)
-    except ValueError:
+        moment = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    except (ValueError, OverflowError):
         raise f.refuse(where, "is not an ISO date and time") from None
-    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+    if not YEARS[0] <= moment.year <= YEARS[1]:
+        raise f.refuse(where, f"is not a date between {YEARS[0]} and {YEARS[1]}")
+    return moment
 
 
 def _header(value: object) -> Header:

@@ -1,5 +1,6 @@
-"""Issue 13, class 7: any line a person or a pipe can send the line-mode player gets a
-clear answer: never a traceback, never a hang, never a surprise move."""
+"""Hostile input through the real command (issue 13): any line a person or a pipe can send
+the line-mode player, and a save whose values overflow when parsed, each get a clear
+answer: never a traceback, never a hang, never a surprise move."""
 
 from __future__ import annotations
 
@@ -74,7 +75,7 @@ def test_a_closed_standard_input_ends_the_game_cleanly(tmp_path: Path) -> None:
         env=env,
         timeout=30,
         check=False,
-        preexec_fn=lambda: os.close(0),  # noqa: PLW1509 - closes only the child's stdin
+        preexec_fn=lambda: os.close(0),  # closes only the child's standard input
     )
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stdout + result.stderr
@@ -91,3 +92,35 @@ def test_count_of_never_raises_and_reads_only_short_decimal_numbers(word: str) -
         assert number == int(word)
     elif word.isdecimal():
         assert len(word.lstrip("0")) > MAX_DIGITS
+
+
+@pytest.mark.parametrize(
+    "moment", ["0001-01-01T00:00:00+05:00", "9999-12-31T23:59:59-05:00", "9999-12-31T23:59:59"]
+)
+def test_a_save_dated_at_the_ends_of_time_is_damaged_not_a_traceback(
+    moment: str, tmp_path: Path
+) -> None:
+    # issue 13, class 3: parsing a save's values never overflows into a traceback
+    from tests.unit.saves.test_saves_bad_files import good_save, sealed
+
+    saves = tmp_path / "saves"
+    good_save(saves, "autosave")
+    sealed(saves, lambda d: d["header"].update(saved_at=moment), "autosave")
+    listed = run_cosmodrome(["saves", "--saves", str(saves)], cwd=tmp_path)
+    resumed = run_cosmodrome(
+        ["play", "--plain", "--story", SAMPLE, "--saves", str(saves), "--continue"],
+        stdin="quit\n",
+        cwd=tmp_path,
+    )
+    fresh = run_cosmodrome(
+        ["play", "--plain", "--story", SAMPLE, "--saves", str(saves)],
+        stdin="saves\nquit\n",
+        cwd=tmp_path,
+    )
+    for result in (listed, resumed, fresh):
+        assert "Traceback" not in result.stdout + result.stderr
+    assert "autosave" in listed.stdout
+    assert resumed.returncode == 1
+    assert "autosave" in resumed.stderr and "\n" not in resumed.stderr.strip()
+    assert fresh.returncode == 0
+    assert "## Arrival" in fresh.stdout
