@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import os
 import sys
 from typing import TextIO
 
@@ -60,13 +61,15 @@ def run(args: argparse.Namespace) -> int:
 
     gc.freeze()  # the story lives as long as the game: the collector need not walk it again
     stdin = _line_input()
+    dumb = os.environ.get("TERM") == "dumb"  # a terminal that cannot draw the game
     if not args.plain:
-        if stdin.isatty() and sys.stdout.isatty():
+        if stdin.isatty() and sys.stdout.isatty() and not dumb:
             from cosmodrome.tui.launch import play_tui
 
             watch = Path(directory) if args.watch else None
             return play_tui(story, args.saves, args.load, args.resume, watch=watch)
-        print("cosmodrome: not a terminal; playing in line mode (--plain)", file=sys.stderr)
+        why = "TERM=dumb cannot draw the game" if dumb else "not a terminal"
+        print(f"cosmodrome: {why}; playing in line mode (--plain)", file=sys.stderr)
     from cosmodrome.plain.launch import play_plain
 
     return play_plain(
