@@ -12,7 +12,10 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any, Literal
 
+from cosmodrome.regular_files import describe, parse_json, read_regular
+
 SETTINGS_FILE = "settings.json"
+MAX_SETTINGS_BYTES = 64 * 1024  # three small values: anything larger is not a settings file
 DEFAULT_THEME = "textual-dark"
 HIGH_CONTRAST_THEME = "cosmodrome-high-contrast"
 TextReveal = Literal["instant", "typewriter"]
@@ -84,15 +87,17 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     Never raises: a player must never be locked out by a bad settings file.
     """
     try:
-        text = path.read_text(encoding="utf-8")
+        data = read_regular(path, MAX_SETTINGS_BYTES)
     except FileNotFoundError:
         return Settings(), []
-    except (OSError, UnicodeDecodeError) as exc:
-        return Settings(), [f"cannot read {path}: {exc.__class__.__name__}; using the defaults"]
+    except OSError as exc:
+        return Settings(), [f"cannot read {path}: {describe(exc)}; using the defaults"]
     try:
-        raw = json.loads(text)
+        raw = parse_json(data)
     except json.JSONDecodeError as exc:
         return Settings(), [f"{path} is not valid JSON (line {exc.lineno}); using the defaults"]
+    except ValueError as exc:  # not UTF-8, or nested too deeply
+        return Settings(), [f"{path} is not valid JSON ({exc}); using the defaults"]
     return parse_settings(raw)
 
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 DEFAULT_RUNS = 1000  # the engine's defaults, repeated so parsing imports nothing heavy
 DEFAULT_MAX_STEPS = 1000
 DEFAULT_MAX_STATES = 200_000
+MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024  # a golden transcript of a very long play
 
 
 def _positive(text: str) -> int:
@@ -182,12 +183,13 @@ def _replay(game: Game, args: argparse.Namespace) -> int:
 
     from cosmodrome.engine.golden import TranscriptError, load_transcript, replay
     from cosmodrome.exitcodes import Exit
+    from cosmodrome.regular_files import describe, read_regular
 
     path = Path(args.replay)
     try:
-        data = load_transcript(path.read_text(encoding="utf-8"))
+        data = load_transcript(read_regular(path, MAX_TRANSCRIPT_BYTES).decode("utf-8"))
     except OSError as exc:
-        print(f"cosmodrome test: cannot read {path}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"cosmodrome test: cannot read {path}: {describe(exc)}", file=sys.stderr)
         return Exit.USAGE
     except (TranscriptError, UnicodeDecodeError) as exc:
         print(f"cosmodrome test: {path}: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ from typing import Any
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.passages import Passage
 from cosmodrome.engine.state import GameState
+from cosmodrome.regular_files import parse_json
 
 FORMAT = "cosmodrome-transcript"
 VERSION = 1
@@ -94,9 +95,11 @@ def _entries(data: Mapping[str, Any]) -> list[_Expected]:
 def load_transcript(text: str) -> dict[str, Any]:
     """Parse a transcript file's text; raises `TranscriptError` with one clear line."""
     try:
-        data = json.loads(text)
+        data = parse_json(text)
     except json.JSONDecodeError as exc:
         raise TranscriptError(f"not JSON: {exc.msg} at line {exc.lineno}") from None
+    except ValueError as exc:  # nested past the bound
+        raise TranscriptError(f"not a transcript: {exc}") from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise TranscriptError(f'not a transcript (no "format": "{FORMAT}")')
     if data.get("version") != VERSION:

@@ -6,6 +6,7 @@ import contextlib
 import json
 from pathlib import Path
 
+from cosmodrome.regular_files import UnreadableFile, parse_json, read_regular
 from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import write_atomic
 from cosmodrome.saves.errors import SaveError
@@ -20,15 +21,14 @@ def read_endings(path: Path) -> dict[str, frozenset[str]]:
     """Story id -> ending node ids found; empty when there is no file.
     Raises `SaveError` when the file is damaged, `OSError` when it cannot be read."""
     try:
-        with path.open("rb") as handle:
-            data = handle.read(MAX_BYTES + 1)
+        data = read_regular(path, MAX_BYTES)
     except FileNotFoundError:
         return {}
-    if len(data) > MAX_BYTES:
-        raise SaveError(f"{ENDINGS_FILE} is too large")
+    except UnreadableFile as exc:
+        raise SaveError(f"{ENDINGS_FILE}: {exc}") from None
     try:
-        value = json.loads(data.decode("utf-8"))
-    except (ValueError, RecursionError):  # UnicodeDecodeError and JSONDecodeError included
+        value = parse_json(data)
+    except ValueError:  # UnicodeDecodeError, JSONDecodeError and nesting included
         raise SaveError(f"{ENDINGS_FILE} is not valid JSON") from None
     top = f.fields_of(value, ENDINGS_FILE, frozenset({"format", "version", "stories"}))
     if top["format"] != FORMAT or top["version"] != 1:

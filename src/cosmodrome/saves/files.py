@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from cosmodrome.regular_files import UnreadableFile, describe, read_regular
 from cosmodrome.saves import codec
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
@@ -15,30 +14,15 @@ from cosmodrome.story.collector import collector_paused
 
 def reason(exc: OSError) -> str:
     """An operating-system error in a few words."""
-    return exc.strerror or type(exc).__name__
+    return describe(exc)
 
 
 def read_bytes(path: Path) -> bytes:
     """The file's bytes; raises `SaveError` for a special or oversized file, `OSError`."""
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)  # non-blocking, so a FIFO planted as a slot cannot hang us
     try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise SaveError("it is not a regular file")
-        if info.st_size > codec.MAX_FILE_BYTES:
-            raise SaveError(f"it is too large ({info.st_size} bytes; a save is at most 2 MB)")
-        chunks: list[bytes] = []
-        left = codec.MAX_FILE_BYTES + 1
-        while left > 0:  # the file may have grown since fstat: never more than the cap
-            chunk = os.read(fd, min(left, max(info.st_size + 1, 4096)))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            left -= len(chunk)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
+        return read_regular(path, codec.MAX_FILE_BYTES)
+    except UnreadableFile as exc:
+        raise SaveError(str(exc)) from None
 
 
 def _save_bytes(path: Path) -> bytes:

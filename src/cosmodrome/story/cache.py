@@ -19,6 +19,7 @@ from collections.abc import Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
+from cosmodrome.regular_files import parse_json, read_regular
 from cosmodrome.story import model
 from cosmodrome.story.diagnostics import Diagnostic, Severity, StoryError
 from cosmodrome.story.expr import ExprType, Scope
@@ -32,6 +33,7 @@ from cosmodrome.story.modeljson import (
 )
 
 CACHE_FORMAT = 1
+MAX_ENTRY_BYTES = 256 * 1024 * 1024  # a cache entry past this is not ours: a miss
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -172,17 +174,19 @@ class CacheSlot:
     ) -> tuple[model.Story | None, list[Diagnostic]] | None:
         """The cached story and diagnostics, or None when the slot is missing, stale or bad."""
         try:
-            data = self.path.read_bytes()
-        except OSError:
+            data = read_regular(self.path, MAX_ENTRY_BYTES)
+        except OSError:  # missing, unreadable, not a regular file or too large: a miss
             return None
         try:
             head, _, body = data.partition(b"\n")
-            header = json.loads(head)
+            header = parse_json(head)
+            if not isinstance(header, dict):
+                return None
             if header.get("key") != self.key:
                 return None
             if header.get("sha256") != hashlib.sha256(body).hexdigest():
                 return None
-            return _decode(json.loads(body), root, fingerprint, self.path)
+            return _decode(parse_json(body), root, fingerprint, self.path)
         except (BadModel, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # a damaged or foreign slot: check the story again
 

@@ -7,6 +7,9 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cosmodrome.regular_files import read_regular
+from cosmodrome.story.yamlsource import MAX_FILE_BYTES
+
 
 @dataclass(frozen=True, slots=True)
 class SourceFile:
@@ -45,7 +48,7 @@ def read_sources(directory: str | os.PathLike[str]) -> tuple[list[SourceFile], s
         relative = path.relative_to(base).as_posix()
         display = os.path.join(str(directory), relative)  # noqa: PTH118 - keep the user's spelling
         try:
-            source = SourceFile(relative, display, path.read_bytes(), None)
+            source = SourceFile(relative, display, read_regular(path, MAX_FILE_BYTES), None)
         except OSError as exc:
             source = SourceFile(relative, display, None, exc)
         data = source.data

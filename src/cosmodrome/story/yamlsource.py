@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 import yaml
 
+from cosmodrome.regular_files import UnreadableFile, describe, read_regular
 from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.yamltree import MAX_ALIAS_EXPANSION, MAX_DEPTH, Y, build_tree
@@ -74,16 +75,20 @@ def _parsed(text: str, error: Callable[[int, int, str], None]) -> Y | None:
 def read_yaml_file(path: str, display: str) -> tuple[Y | None, list[Diagnostic]]:
     """Read and parse a file, turning size, encoding and I/O problems into diagnostics."""
     try:
-        with open(path, "rb") as handle:  # noqa: PTH123 - a plain read, bounded below
-            data = handle.read(MAX_FILE_BYTES + 1)
+        data = read_regular(path, MAX_FILE_BYTES)
     except OSError as exc:
         return None, unreadable(display, exc)
     return parse_yaml_bytes(data, display)
 
 
 def unreadable(display: str, exc: OSError) -> list[Diagnostic]:
-    """The diagnostic for a file that could not be read."""
-    message = f"cannot read the file: {exc.strerror or exc}"
+    """The diagnostic for a file that could not be read (or is not a regular file, or is
+    over the size cap)."""
+    if isinstance(exc, UnreadableFile) and exc.too_large:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        message = f"the file is larger than {limit} MB; split it into smaller files"
+    else:
+        message = f"cannot read the file: {describe(exc)}"
     return [Diagnostic(display, 1, 1, Severity.ERROR, message, "file")]
 
 
