@@ -14,7 +14,7 @@ from typing import Literal
 from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec, endings
 from cosmodrome.saves import values as f
-from cosmodrome.saves.atomic import preserve, remove_stale_temporaries, write_atomic
+from cosmodrome.saves.atomic import remove_leftover_temporaries, write_atomic
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.files import read_document, read_save, reason
 from cosmodrome.saves.history import encode_start
@@ -66,6 +66,11 @@ def _signature(path: Path) -> tuple[int, ...]:
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns, info.st_ctime_ns)
 
 
+def _is_ours(filename: str) -> bool:
+    """Whether the store writes the file `filename` (a slot, a backup, the endings)."""
+    return slot_name_of(filename) is not None or filename == endings.ENDINGS_FILE
+
+
 class SaveStore:
     """Named save slots in `directory`: `<name>.save.json` and its backup
     `<name>.save.json.bak`. Nothing is read or written until a method is called."""
@@ -76,7 +81,7 @@ class SaveStore:
         # The files this store wrote, as they were: one unchanged since needs no re-check.
         self._written: dict[Path, tuple[int, ...]] = {}
         self._encoded = HistoryCache()  # the last save's, so the next encodes new moves only
-        self._swept: set[Path] = set()  # slots whose crash leftovers were looked for
+        self._swept = False  # whether a crashed writer's temporary files were looked for
 
     # -- writing --------------------------------------------------------------
 
@@ -131,19 +136,19 @@ class SaveStore:
         data, header = self._encode(story, state, play_seconds)
         self._ensure_directory()
         path = slot_path(self.directory, name)
+        if not self._swept:  # leftovers come from a crash: once per store will do
+            self._swept = True
+            with contextlib.suppress(OSError):
+                remove_leftover_temporaries(self.directory, _is_ours)
         try:
-            if self._intact(path):  # a damaged file must never replace a good backup
-                preserve(path, backup_path(self.directory, name))
+            # A damaged file must never replace a good backup: it is simply overwritten.
+            backup = backup_path(self.directory, name) if self._intact(path) else None
             self._written.pop(path, None)
-            write_atomic(path, data)
+            write_atomic(path, data, backup=backup)
         except OSError as exc:
             raise SaveError(f"cannot save '{name}' in {self.directory}: {reason(exc)}") from None
         with contextlib.suppress(OSError):
             self._written[path] = _signature(path)
-        if path not in self._swept:  # leftovers come from a crash: once per slot will do
-            self._swept.add(path)
-            with contextlib.suppress(OSError):
-                remove_stale_temporaries(path)
         return self._info(name, header)
 
     def _intact(self, path: Path) -> bool:

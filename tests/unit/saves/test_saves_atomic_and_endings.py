@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import time
 from pathlib import Path
 
 import pytest
 
-from cosmodrome.saves.atomic import STALE_SECONDS, remove_stale_temporaries, temp_path, write_atomic
+from cosmodrome.saves.atomic import (
+    STALE_SECONDS,
+    remove_leftover_temporaries,
+    temp_path,
+    write_atomic,
+)
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.store import SaveStore
 from tests.unit.saves.saves_helpers import play, sample_story
@@ -58,16 +65,30 @@ def test_a_full_disk_is_a_one_line_save_error(
 def test_stale_temporaries_are_swept_and_fresh_ones_kept(tmp_path: Path) -> None:
     target = tmp_path / "slot.save.json"
     stale, fresh = temp_path(target), temp_path(target)
-    other = temp_path(tmp_path / "slotb.save.json")
+    other = temp_path(tmp_path / "notes.txt")
     for path in (stale, fresh, other):
         path.write_bytes(b"partial")
     old = time.time() - STALE_SECONDS - 60
     os.utime(stale, (old, old))
     os.utime(other, (old, old))
-    remove_stale_temporaries(target)
+    assert remove_leftover_temporaries(tmp_path, lambda name: name.endswith(".save.json")) == 1
     assert not stale.exists()
-    assert fresh.exists()
-    assert other.exists()  # another slot's file is not this slot's business
+    assert fresh.exists()  # this process's own: it may be writing it right now
+    assert other.exists()  # a file the caller does not own is not its business
+
+
+@pytest.mark.skipif(os.name != "posix", reason="writers are told alive or dead on POSIX")
+def test_a_dead_writers_temporary_is_swept_at_once(tmp_path: Path) -> None:
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    alive = os.getppid()
+    gone = tmp_path / f".slot.save.json.{dead.pid}.0123abcd.tmp"
+    running = tmp_path / f".slot.save.json.{alive}.0123abcd.tmp"
+    for path in (gone, running):
+        path.write_bytes(b"partial")
+    assert remove_leftover_temporaries(tmp_path, lambda name: True) == 1
+    assert not gone.exists()
+    assert running.exists()  # its writer may still rename it
 
 
 def test_endings_accumulate_per_story(tmp_path: Path) -> None:
