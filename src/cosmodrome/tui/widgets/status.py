@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from cosmodrome.engine.progress import current_era, current_place, visible_variables
 from cosmodrome.engine.state import GameState
+from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
 from cosmodrome.wording import era_name, place_name, value_text
 
@@ -65,7 +66,8 @@ class StatusLine(Widget):
         self.refresh(layout=not width or after != before)
 
     def render(self) -> Content:
-        return Content("\n".join(status_lines(self._where, self._variables, self.size.width)))
+        lines = status_lines(self._where, self._variables, self.size.width)
+        return Content(printable("\n".join(lines)))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(status_lines(self._where, self._variables, width))
