@@ -137,6 +137,6 @@ def markdown_it_content(source: str) -> Content:
     """`source` as `markdown_content` renders it, always parsed by markdown-it: any
     Markdown, and the reference the simple renderer must agree with."""
     builder = _Builder()
-    for token in _parser().parse(printable(source)):
+    for token in _parser().parse(source):
         builder.token(token)
     return join_blocks(builder.blocks)

@@ -59,15 +59,15 @@ class StatusLine(Widget):
     def show_state(self, story: Story, state: GameState) -> None:
         width = self.size.width
         before = len(status_lines(self._where, self._variables, width))
-        self._where = where_parts(story, state)
-        self._variables = variable_parts(story, state)
+        # made printable before they are measured: places, eras and values are the story's
+        self._where = [printable(part) for part in where_parts(story, state)]
+        self._variables = [printable(part) for part in variable_parts(story, state)]
         after = len(status_lines(self._where, self._variables, width))
         # a new layout of the screen only when the line count changes (or is not known yet)
         self.refresh(layout=not width or after != before)
 
     def render(self) -> Content:
-        lines = status_lines(self._where, self._variables, self.size.width)
-        return Content(printable("\n".join(lines)))
+        return Content("\n".join(status_lines(self._where, self._variables, self.size.width)))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(status_lines(self._where, self._variables, width))
