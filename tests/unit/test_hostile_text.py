@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import io
 import re
+from pathlib import Path
 from typing import TextIO, cast
 
 from hypothesis import given
 from hypothesis import strategies as st
 
+from cosmodrome.engine.game import Game
+from cosmodrome.run_markdown import export_transcript, transcript_markdown
 from cosmodrome.safetext import SafeStream, is_printable, printable, unwrapped
+from cosmodrome.story.loader import load_story
+from tests.conftest import FIXTURES
 
 # written out here, not imported: the test must not share the module's mistakes
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
@@ -51,3 +56,12 @@ def test_safe_stream_writes_printable_text_and_hands_back_its_raw_stream() -> No
     assert unwrapped(stream) is raw
     assert unwrapped(raw) is raw
     assert stream.isatty() is False  # the rest is the raw stream's
+
+
+def test_an_exported_transcript_of_a_hostile_story_holds_no_control(tmp_path: Path) -> None:
+    game = Game(load_story(FIXTURES / "hostile-text"))
+    state = game.take(game.take(game.start(), "take-pass"), "checkpoint.1")
+    assert CONTROL.search(transcript_markdown(game, state))  # the story's own text has them
+    written = export_transcript(game, state, tmp_path / "run.md").read_text(encoding="utf-8")
+    assert CONTROL.search(written) is None
+    assert "Arrival\\u001b]0;pwned\\u0007" in written
