@@ -6,6 +6,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from typing import TextIO, cast
 
 from cosmodrome import __version__
 from cosmodrome.commands import COMMANDS
@@ -33,7 +34,23 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the process exit code."""
+    """Run the command line; returns the process exit code.
+
+    Every command's stdout and stderr go through `SafeStream` here, once, so that no
+    story or save text that a command prints (today's or a new command's) can drive
+    the terminal. The Textual game is not affected: it draws on `sys.__stderr__`."""
+    from cosmodrome.safetext import SafeStream
+
+    stdout, stderr = sys.stdout, sys.stderr
+    sys.stdout = cast(TextIO, SafeStream(stdout))
+    sys.stderr = cast(TextIO, SafeStream(stderr))
+    try:
+        return _run(argv)
+    finally:
+        sys.stdout, sys.stderr = stdout, stderr
+
+
+def _run(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     if not args_list or (
         args_list[0].startswith("-")

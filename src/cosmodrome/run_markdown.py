@@ -6,6 +6,7 @@ from pathlib import Path
 
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState
+from cosmodrome.safetext import printable
 from cosmodrome.saves.atomic import write_atomic
 
 
@@ -41,5 +42,6 @@ def export_transcript(game: Game, state: GameState, path: Path) -> Path:
     """Write the transcript of `state` to `path` atomically; returns the absolute path.
     Raises `OSError` when the file cannot be written."""
     target = path.expanduser().resolve()
-    write_atomic(target, transcript_markdown(game, state).encode("utf-8"))
+    text = printable(transcript_markdown(game, state))  # the file is read on terminals too
+    write_atomic(target, text.encode("utf-8"))
     return target

@@ -38,7 +38,10 @@ def run(args: argparse.Namespace) -> int:
         return story
     graph = story_graph(story)
     render = to_dot if args.format == "dot" else to_mermaid
-    text = render(graph, choice_text=args.choice_text)
+    from cosmodrome.safetext import printable
+
+    # a file is also read on a terminal (cat, less -R): escaped there as on stdout
+    text = printable(render(graph, choice_text=args.choice_text))
     if args.output is None:
         sys.stdout.write(text)
         return Exit.OK

@@ -22,7 +22,9 @@ def progress_bar(
 ) -> Iterator[Callable[[int], None]]:
     """A bar counting up to `total` `what` (e.g. "runs") on `stream` (stderr); the caller
     gets the function to call with the count done so far. The bar is cleared on exit."""
-    out = stream if stream is not None else sys.stderr
+    from cosmodrome.safetext import unwrapped
+
+    out = unwrapped(stream if stream is not None else sys.stderr)  # the bar's own escapes
     if not out.isatty():
         yield _ignore
         return

@@ -41,11 +41,10 @@ def play_plain(
     if opening is None:
         session.new_game(autosave=False)  # the autosave is kept until the first move
     else:
-        loaded = opening[1]
         session.adopt(*opening)
-        if loaded.notes:
-            stdout.write(loaded.summary + "\n")
     player = PlainPlayer(session, stdin, stdout, stderr)
+    if opening is not None and opening[1].notes:
+        player.say(opening[1].summary)
     if watch is not None:
         from cosmodrome.plain.watch import PlainWatch
 

@@ -17,6 +17,7 @@ from cosmodrome.engine.game import GameError
 from cosmodrome.engine.passages import Passage
 from cosmodrome.plain.commands import COMMANDS, Command
 from cosmodrome.plain.numbers import count_of
+from cosmodrome.safetext import printable
 from cosmodrome.session import Session
 from cosmodrome.wording import sentence
 
@@ -55,7 +56,9 @@ class PlainPlayer:
     # -- output ---------------------------------------------------------------
 
     def say(self, text: str = "") -> None:
-        self.stdout.write(text + "\n")
+        """Write one line, its story text made `printable`: all of line mode's output
+        passes here, so nothing in a story or a save can drive the terminal."""
+        self.stdout.write(printable(text) + "\n")
 
     def show(self, passage: Passage) -> None:
         """Print a passage: its title, its text, then its choices or its ending."""

@@ -23,6 +23,7 @@ from textual.command import Provider
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
+from cosmodrome.safetext import printable
 from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.session import Session
 from cosmodrome.settings import Settings
@@ -84,7 +85,7 @@ class CosmodromeApp(App[None]):
         self.export_dir = export_dir or Path.cwd()
         self.start_at: Start = start
         self.resume = resume
-        self.title = story.title
+        self.title = printable(story.title)
         # before the first screen is styled, so no screen is drawn in the wrong colours
         self.appearance = Appearance(self, settings or Settings(), settings_file, settings_problems)
         self.save_slots = SlotActions(self)
@@ -174,8 +175,8 @@ class CosmodromeApp(App[None]):
     # -- talking to the player ------------------------------------------------------
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
-        """A notification; story text in it is never parsed as markup."""
-        self.notify(message, severity=severity, markup=False)
+        """A notification; story text in it is never parsed as markup, nor sent raw."""
+        self.notify(printable(message), severity=severity, markup=False)
 
     def report_saving(self) -> None:
         """Warn, once, when the autosave has stopped being written."""

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from textual.content import Content, Span
 
+from cosmodrome.safetext import printable
 from cosmodrome.tui.simple_markdown import QUOTE_BAR, Block, join_blocks, simple_markdown_content
 
 if TYPE_CHECKING:
@@ -125,7 +126,9 @@ class _Builder:
 @lru_cache(maxsize=256)
 def markdown_content(source: str) -> Content:
     """`source` (story Markdown) as styled text: paragraphs apart by a blank line,
-    emphasis and headings as styles, quotes behind a bar, list items with a bullet."""
+    emphasis and headings as styles, quotes behind a bar, list items with a bullet.
+    Terminal control characters in it are shown as `\\uXXXX` (`printable`), never sent."""
+    source = printable(source)
     simple = simple_markdown_content(source)
     return markdown_it_content(source) if simple is None else simple
 

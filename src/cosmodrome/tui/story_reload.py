@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from textual.message import Message
 
+from cosmodrome.safetext import printable
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:  # the watcher is imported only under --watch
@@ -103,7 +104,7 @@ class StoryReload:
         if not reloaded.news:
             return
         if reloaded.changed:
-            app.title = session.story.title
+            app.title = printable(session.story.title)
             if app.navigation.title.is_mounted:
                 app.navigation.title.show_story(session.story)
             app.report_saving()

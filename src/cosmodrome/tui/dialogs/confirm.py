@@ -11,6 +11,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from cosmodrome.safetext import printable
+
 
 class ConfirmDialog(ModalScreen[bool]):
     """Asks `question`; dismisses with True (yes, y, Enter on Yes) or False (no, n, Escape)."""
@@ -29,7 +31,7 @@ class ConfirmDialog(ModalScreen[bool]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="dialog-question")
+            yield Static(Content(printable(self.question)), classes="dialog-question")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(Content(f"{self.yes} (y)"), id="yes", variant="primary")
                 yield Button(Content(f"{self.no} (n)"), id="no")

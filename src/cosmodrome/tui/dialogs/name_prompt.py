@@ -12,6 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from cosmodrome.safetext import printable
+
 Check = Callable[[str], str | None]  # a typed name -> why it is refused, or None
 
 
@@ -37,7 +39,7 @@ class NamePrompt(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Static(Content(self.question), classes="dialog-question")
+            yield Static(Content(printable(self.question)), classes="dialog-question")
             yield Input(self.value, placeholder=self.placeholder, id="name")
             yield Static("", id="problem", classes="dialog-problem")
             yield Static("Enter to confirm · Escape to cancel", classes="dialog-hint")

@@ -8,6 +8,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cosmodrome.engine.progress import facts_by_year, facts_remaining
+from cosmodrome.safetext import printable
 from cosmodrome.tui.screens.info import InfoScreen
 from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.wording import plural
@@ -35,8 +36,8 @@ class ArchiveScreen(InfoScreen):
             for year, facts in groups:
                 yield Static(Content(str(year)), classes="archive-year")
                 for fact in facts:
-                    yield Static(Content(fact.title), classes="archive-fact-title")
-                    yield Static(Content(fact.text), classes="archive-fact-text")
+                    yield Static(Content(printable(fact.title)), classes="archive-fact-title")
+                    yield Static(Content(printable(fact.text)), classes="archive-fact-text")
             yield Static(
                 Content(remaining_text(facts_remaining(story, state), found)),
                 id="archive-remaining",

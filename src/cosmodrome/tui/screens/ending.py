@@ -12,6 +12,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from cosmodrome.engine.progress import ending_nodes
+from cosmodrome.safetext import printable
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.wording import duration, plural
@@ -59,14 +60,14 @@ class EndingScreen(GameScreen):
         )
         with Vertical(id="ending-box"):
             yield Static("T H E   E N D", id="ending-mark")
-            yield Static(Content(passage.ending or ""), id="ending-title")
+            yield Static(Content(printable(passage.ending or "")), id="ending-title")
             with VerticalScroll(id="ending-summary"):
                 yield Static(Content("\n".join(summary)), id="ending-numbers")
                 steps = state.steps_taken()
                 if steps:
                     yield Static("Your path", classes="section-title")
                     lines = [f"{n:>2}. {step.text}" for n, step in enumerate(steps, 1)]
-                    yield Static(Content("\n".join(lines)), id="ending-path")
+                    yield Static(Content(printable("\n".join(lines))), id="ending-path")
             yield OptionList(
                 Option(Content("New game"), id="new"),
                 Option(Content("Load a save"), id="load"),

@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from cosmodrome.engine.progress import PlaceMark, place_marks
+from cosmodrome.safetext import printable
 from cosmodrome.tui.geometry import distance_km
 from cosmodrome.tui.screens.info import InfoScreen
 from cosmodrome.tui.widgets.keybar import KeyBar
@@ -42,9 +43,9 @@ def legend_entries(marks: Sequence[PlaceMark]) -> tuple[list[LegendEntry], list[
 
 def _legend(entries: list[LegendEntry]) -> ComposeResult:
     for name, details in entries:
-        yield Static(Content(name), classes="legend-name")
+        yield Static(Content(printable(name)), classes="legend-name")
         if details:
-            yield Static(Content(details), classes="legend-details")
+            yield Static(Content(printable(details)), classes="legend-details")
 
 
 class MapScreen(InfoScreen):

@@ -13,6 +13,7 @@ from textual.message import Message
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cosmodrome.safetext import printable
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE, check_slot_name
 from cosmodrome.saves.store import SlotInfo
@@ -56,8 +57,11 @@ class SlotList(OptionList):
     def prompt(self, name: str, first: str, second: str, *, problem: bool = False) -> Content:
         name_style = self.get_visual_style("slot-list--name", partial=True)
         second_style = self.get_visual_style("slot-list--problem", partial=True)
+        first, second = printable(first), printable(second)  # they quote the save's header
         return Content.assemble(
-            (name, name_style), f"   {first}\n", (f"   {second}", second_style if problem else "")
+            (printable(name), name_style),
+            f"   {first}\n",
+            (f"   {second}", second_style if problem else ""),
         )
 
 

@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
+from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.tui.widgets.keybar import KeyBar
@@ -42,7 +43,7 @@ class TitleMenu(OptionList):
 
     def two_lines(self, label: str, detail: str) -> Content:
         style = self.get_visual_style("title-menu--detail", partial=True)
-        return Content.assemble(label, "\n", (f"  {detail}", style))
+        return Content.assemble(label, "\n", (f"  {printable(detail)}", style))
 
 
 class TitleScreen(GameScreen):
@@ -61,8 +62,8 @@ class TitleScreen(GameScreen):
         with Vertical(id="title-box"):
             with Center():
                 yield Static(ROCKET, id="title-art", markup=False)
-            yield Static(Content(spaced(story.title)), id="title-name")
-            author = Static(Content(f"by {story.author}"), id="title-author")
+            yield Static(Content(printable(spaced(story.title))), id="title-name")
+            author = Static(Content(printable(f"by {story.author}")), id="title-author")
             author.display = bool(story.author)
             yield author
             with Center(id="title-menu-box"):
@@ -71,9 +72,9 @@ class TitleScreen(GameScreen):
 
     def show_story(self, story: Story) -> None:
         """Name `story` (a new version of it, reloaded under `play --watch`)."""
-        self.query_one("#title-name", Static).update(Content(spaced(story.title)))
+        self.query_one("#title-name", Static).update(Content(printable(spaced(story.title))))
         author = self.query_one("#title-author", Static)
-        author.update(Content(f"by {story.author}" if story.author else ""))
+        author.update(Content(printable(f"by {story.author}") if story.author else ""))
         author.display = bool(story.author)
 
     def on_screen_resume(self) -> None:

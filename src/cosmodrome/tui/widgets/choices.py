@@ -21,6 +21,7 @@ from textual.visual import Visual
 from textual.widget import Widget
 
 from cosmodrome.engine.passages import ChoiceView
+from cosmodrome.safetext import printable
 
 ENDING_OPTION = "ending"
 PADDING = 1  # cells left and right of each option's text
@@ -135,10 +136,10 @@ class ChoiceList(Widget, can_focus=True):
         number = self.get_visual_style("choice-list--number", partial=True)
         for view in choices:
             if view.available:
-                prompt = Content.assemble((f"{view.number}. ", number), view.text)
+                prompt = Content.assemble((f"{view.number}. ", number), printable(view.text))
             else:
                 prompt = Content.assemble(
-                    f"{view.number}. ", view.text, f"  — locked: {view.reason}"
+                    f"{view.number}. ", printable(f"{view.text}  — locked: {view.reason}")
                 )
             options.append(ChoiceOption(f"choice:{view.key}", prompt, not view.available))
         self._set_options(options)

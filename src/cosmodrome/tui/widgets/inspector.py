@@ -15,6 +15,7 @@ from textual.style import Style
 from textual.widgets import Static
 
 from cosmodrome.engine.explain import ChoiceExplanation, ChoiceStatus, Inspection
+from cosmodrome.safetext import printable
 from cosmodrome.story.expr import Value
 
 Part = str | tuple[str, str | Style]
@@ -74,7 +75,8 @@ class Inspector(VerticalScroll, can_focus=False):
             parts += self._choice(explained)
         if not inspection.choices:
             parts.append(("\n  none (an ending)", muted))
-        content = Content.assemble(*parts)
+        safe = [printable(p) if isinstance(p, str) else (printable(p[0]), p[1]) for p in parts]
+        content = Content.assemble(*safe)  # names and values come from the story and the save
         self.text = content.plain
         self.query_one("#inspector-body", Static).update(content)
 

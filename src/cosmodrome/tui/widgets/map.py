@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from cosmodrome.engine.progress import PlaceMark
+from cosmodrome.safetext import printable
 from cosmodrome.tui.cartography import draw_map, runs
 from cosmodrome.tui.geometry import MapPoint
 
@@ -66,7 +67,9 @@ class MapView(Widget):
         tags = ("current", "visited", "unvisited", "label", "grid")
         styles = {tag: self.get_visual_style(f"map--{tag}", partial=True) for tag in tags}
         lines = [
-            Content.assemble(*[(text, styles[tag] if tag else "") for text, tag in runs(row)])
+            Content.assemble(
+                *[(printable(text), styles[tag] if tag else "") for text, tag in runs(row)]
+            )
             for row in draw_map(points, markers, width, height)
         ]
         return Content("\n").join(lines)

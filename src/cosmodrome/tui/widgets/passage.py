@@ -11,6 +11,7 @@ from textual.strip import Strip
 from textual.visual import Visual
 from textual.widget import Widget
 
+from cosmodrome.safetext import printable
 from cosmodrome.tui.markdown_text import markdown_content
 
 MEASURE = 88  # long lines are hard to read: a book-like measure, centred on wide terminals
@@ -42,22 +43,26 @@ class ShownPassage:
         """Title, text and ending; read passages are dimmed."""
         parts: list[Content] = []
         if self.title:
-            parts.append(Content(self.title).stylize("bold" if self.read else "bold $accent"))
+            parts.append(
+                Content(printable(self.title)).stylize("bold" if self.read else "bold $accent")
+            )
         parts.append(markdown_content(self.text))
         if self.ending is not None:
-            parts.append(Content(f"The end: {self.ending}").stylize("bold italic $accent"))
+            parts.append(
+                Content(printable(f"The end: {self.ending}")).stylize("bold italic $accent")
+            )
         body = Content("\n\n").join(parts)
         return body.stylize_before("$foreground-muted") if self.read else body
 
     def body_start(self) -> int:
         """Where the story text starts in `body()`: the title is shown at once."""
-        return len(self.title) + 2 if self.title else 0
+        return len(printable(self.title)) + 2 if self.title else 0
 
     def chosen_line(self) -> Content | None:
         """The line below the passage that says what the player chose there."""
         if self.chosen is None:
             return None
-        return Content(f"› {self.chosen}").stylize("italic $text-primary")
+        return Content(printable(f"› {self.chosen}")).stylize("italic $text-primary")
 
 
 def chosen_rows(widget: Widget, passage: ShownPassage, width: int) -> int:

@@ -9,6 +9,8 @@ from textual.containers import VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from cosmodrome.safetext import printable
+
 HEADING = "The story does not load; still playing the last version that did. Fix:"
 
 
@@ -25,6 +27,6 @@ class StoryProblems(VerticalScroll, can_focus=False):
 
     def show(self, lines: Sequence[str]) -> None:
         """Show `lines` (file paths and messages are never read as markup); none hides it."""
-        self.lines = tuple(lines)
+        self.lines = tuple(printable(line) for line in lines)  # messages may quote the story
         self.query_one(".problems-lines", Static).update(Content("\n".join(self.lines)))
         self.display = bool(self.lines)

@@ -8,6 +8,7 @@ from textual.widget import Widget
 
 from cosmodrome.engine.progress import current_era, current_place, visible_variables
 from cosmodrome.engine.state import GameState
+from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
 from cosmodrome.wording import era_name, place_name, value_text
 
@@ -58,8 +59,9 @@ class StatusLine(Widget):
     def show_state(self, story: Story, state: GameState) -> None:
         width = self.size.width
         before = len(status_lines(self._where, self._variables, width))
-        self._where = where_parts(story, state)
-        self._variables = variable_parts(story, state)
+        # made printable before they are measured: places, eras and values are the story's
+        self._where = [printable(part) for part in where_parts(story, state)]
+        self._variables = [printable(part) for part in variable_parts(story, state)]
         after = len(status_lines(self._where, self._variables, width))
         # a new layout of the screen only when the line count changes (or is not known yet)
         self.refresh(layout=not width or after != before)

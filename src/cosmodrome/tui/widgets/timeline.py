@@ -9,6 +9,7 @@ from textual.content import Content
 from textual.widget import Widget
 
 from cosmodrome.engine.progress import EraMark
+from cosmodrome.safetext import printable
 from cosmodrome.wording import era_name
 
 CURRENT, VISITED, UNVISITED = "◉", "●", "○"
@@ -55,13 +56,15 @@ class TimelineView(Widget):
             )
             lines.append(
                 Content.assemble(
-                    (f" {era_symbol(mark)} ", look), (era_name(mark.era), look), (tag, note)
+                    (f" {era_symbol(mark)} ", look),
+                    (printable(era_name(mark.era)), look),
+                    (tag, note),
                 )
             )
             last = index == len(self.marks) - 1
             stem = "   " if last else " │ "
             if mark.places:
-                names = ", ".join(place.name for place in mark.places)
+                names = printable(", ".join(place.name for place in mark.places))
                 lines.append(Content.assemble((stem, rail), (f"  {names}", note)))
             if not last:
                 lines.append(Content.assemble((stem, rail)))
