@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
+import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 from typing import TextIO, cast
 
 from cosmodrome import __version__
@@ -41,13 +44,55 @@ def main(argv: Sequence[str] | None = None) -> int:
     the terminal. The Textual game is not affected: it draws on `sys.__stderr__`."""
     from cosmodrome.safetext import SafeStream
 
-    stdout, stderr = sys.stdout, sys.stderr
+    stdout, stderr = _writable(sys.stdout), _writable(sys.stderr)
     sys.stdout = cast(TextIO, SafeStream(stdout))
     sys.stderr = cast(TextIO, SafeStream(stderr))
     try:
-        return _run(argv)
+        code = _run(argv)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
+    except BrokenPipeError:  # the reader went away (`cosmodrome graph | head`): not an error
+        _silence(stdout)
+        return Exit.OK
+    except OSError as exc:
+        _silence(stdout)
+        return _report(stderr, exc)
     finally:
         sys.stdout, sys.stderr = stdout, stderr
+
+
+def _writable(stream: TextIO | None) -> TextIO:
+    """`stream`, made to write what its encoding cannot hold as `\\u` escapes (an
+    ASCII-only terminal, `PYTHONIOENCODING=ascii`), or a sink when there is no stream at
+    all (its descriptor was closed)."""
+    if stream is None:
+        return Path(os.devnull).open("w", encoding="utf-8")
+    if isinstance(stream, io.TextIOWrapper):
+        stream.reconfigure(errors="backslashreplace")
+    return stream
+
+
+def _silence(stream: TextIO) -> None:
+    """Point `stream`'s descriptor at the null device, so that the interpreter's last
+    flush at exit does not fail on it a second time."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+    except (OSError, ValueError, io.UnsupportedOperation):
+        pass
+
+
+def _report(stderr: TextIO, exc: OSError) -> int:
+    """An operating-system error that no command turned into words: one line, exit 1."""
+    from cosmodrome.regular_files import describe
+
+    where = f" ({exc.filename})" if exc.filename else ""
+    try:
+        print(f"cosmodrome: {describe(exc)}{where}", file=stderr)
+        stderr.flush()
+    except (OSError, ValueError):
+        pass  # nowhere left to say it: the exit code does
+    return Exit.FAILURE
 
 
 def _run(argv: Sequence[str] | None) -> int:
@@ -72,5 +117,3 @@ def _run(argv: Sequence[str] | None) -> int:
         return int(handler(args))
     except KeyboardInterrupt:
         return Exit.INTERRUPTED
-    except BrokenPipeError:
-        return Exit.OK
