@@ -103,6 +103,20 @@ class Terminal:
             with contextlib.suppress(ProcessLookupError):  # it ended just now
                 os.killpg(self.group, signal.SIGKILL)
 
+    def hang_up(self, within: float) -> bool:
+        """Close the terminal (the tmux server hangs the pane up) and wait up to `within`
+        seconds for every process of the pane to end by itself; whether they all did.
+        Whatever is left is killed, so a failing test leaves nothing behind."""
+        self._tmux_server_down()
+        deadline = time.monotonic() + within
+        while _group_alive(self.group) and time.monotonic() < deadline:
+            time.sleep(POLL)
+        ended = not _group_alive(self.group)
+        if not ended:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self.group, signal.SIGKILL)
+        return ended
+
     def _tmux_server_down(self) -> None:
         subprocess.run(
             [self.tmux, "-S", self.socket, "kill-server"],

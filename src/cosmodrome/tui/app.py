@@ -9,7 +9,9 @@ and tells the screens what to show. No rule of play lives here. Its helpers:
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
+import threading
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -42,6 +44,16 @@ Start = Literal["title", "new"]
 GAME_ACTIONS = frozenset(
     {"save", "quicksave", "undo", "archive", "map", "timeline", "ending", "export"}
 )
+
+
+STALLED_EXIT_SECONDS = 3.0
+
+
+def end_process_after(seconds: float) -> None:
+    """End this process in `seconds` unless it has ended by then (a daemon timer)."""
+    timer = threading.Timer(seconds, os._exit, args=(0,))
+    timer.daemon = True
+    timer.start()
 
 
 class CosmodromeApp(App[None]):
@@ -85,6 +97,7 @@ class CosmodromeApp(App[None]):
         self.export_dir = export_dir or Path.cwd()
         self.start_at: Start = start
         self.resume = resume
+        self.end_stalled_exit = False  # set by the command; a test's process is not ours
         self.title = printable(story.title)
         # before the first screen is styled, so no screen is drawn in the wrong colours
         self.appearance = Appearance(self, settings or Settings(), settings_file, settings_problems)
@@ -113,7 +126,9 @@ class CosmodromeApp(App[None]):
         with contextlib.suppress(NotImplementedError, RuntimeError, AttributeError):
             import asyncio
 
-            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.leave)
+            loop = asyncio.get_running_loop()
+            loop.add_signal_handler(signal.SIGHUP, self.hang_up)
+            loop.add_signal_handler(signal.SIGTERM, self.hang_up)
         if self.resume is not None:
             self.save_slots.show_loaded(self.session.adopt(*self.resume))
         elif self.start_at == "new":
@@ -139,10 +154,18 @@ class CosmodromeApp(App[None]):
         self.call_after_refresh(write)
 
     def leave(self) -> None:
-        """Write the autosave (with the play time of the last stretch) and stop: on quit,
-        and when the terminal goes away (SIGHUP)."""
+        """Write the autosave (with the play time of the last stretch) and stop."""
         self.session.close()
         self.exit()
+
+    def hang_up(self) -> None:
+        """The terminal went away (SIGHUP) or the game was told to stop (SIGTERM): leave as
+        on quit, which restores a terminal that is still there. With `end_stalled_exit`
+        set (the real command), a stop that stalls (Textual's output waiting on a terminal
+        that is gone) ends the process a moment later: the autosave is already on disk."""
+        self.leave()
+        if self.end_stalled_exit:
+            end_process_after(STALLED_EXIT_SECONDS)
 
     async def action_quit(self) -> None:
         if self.settings.confirm_quit and not self.navigation.too_small:

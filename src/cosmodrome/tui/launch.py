@@ -69,6 +69,7 @@ def play_tui(
         resume=opening,
         watch=watch,
     )
+    app.end_stalled_exit = True
     try:
         app.run()
     finally:
