@@ -19,6 +19,8 @@ from cosmodrome.story.spans import quoted_end
 
 # an optional `- `, a plain key, its `: `, then the value
 _VALUE = re.compile(r"^(\s*(?:-\s+)*[^\s\"'#:-][^:#]*?:[ \t]+)(\S)")
+# keys whose values are text for the player, not expressions: a quote inside is a typo
+_TEXT_KEYS = frozenset({"text", "title", "locked", "ending", "label", "name", "author"})
 _BARE_KEY_LINE = re.compile(r"^(\s*(?:-\s+)*)([^\s:#\"']+)([ \t]+\S.*)?$")
 
 
@@ -91,6 +93,12 @@ def _value_start(line: str) -> int | None:
     return found.start(2) if found else None
 
 
+def _key(line: str) -> str:
+    """The key of a `key: value` line (after any `- `), or an empty string."""
+    found = _VALUE.match(line)
+    return found.group(1).strip().lstrip("- ").rstrip(":").strip() if found else ""
+
+
 def _quoted_start(lines: list[str], path: str, marks: Marks) -> Diagnostic | None:
     if not 0 < marks.line <= len(lines):
         return None
@@ -106,22 +114,45 @@ def _quoted_start(lines: list[str], path: str, marks: Marks) -> Diagnostic | Non
     if not rest.strip():
         return None
     value = line[start : close + 1] + rest
-    quoted = "'" + value.replace("'", "''") + "'"
     end = start + len(value) + 1
+    quote = value[0]
+    if _key(line) in _TEXT_KEYS and len(value) > 2 and value.endswith(quote):  # a quote inside text
+        inner = value[1:-1]
+        quoted = _requoted(inner)
+        message = f"a {quote} inside this quoted text ends it early" + (
+            " (write an apostrophe in single quotes twice: '')" if quote == "'" else ""
+        )
+        hint = f"write it as {quoted}"
+        title = "quote the text so the quote inside it stays"
+    else:
+        quoted = "'" + value.replace("'", "''") + "'"
+        message = (
+            "this value starts with a quoted part and goes on after it: YAML ends the "
+            "value at the closing quote"
+        )
+        hint = f"quote the whole value: {quoted}"
+        title = "quote the whole value"
     edit = TextEdit(path, marks.line, start + 1, marks.line, end, quoted)
     return Diagnostic(
         path,
         marks.line,
         start + 1,
         Severity.ERROR,
-        "this value starts with a quoted part and goes on after it: YAML ends the "
-        "value at the closing quote",
+        message,
         Code.YAML_QUOTED_START,
         marks.line,
         end,
-        f"quote the whole value: {quoted}",
-        fix=Fix("quote the whole value", (edit,)),
+        hint,
+        fix=Fix(title, (edit,)),
     )
+
+
+def _requoted(text: str) -> str:
+    """`text` as one YAML scalar: in double quotes when it has no `"`, else in single
+    quotes with each `'` doubled."""
+    if '"' not in text and "\\" not in text:
+        return f'"{text}"'
+    return "'" + text.replace("'", "''") + "'"
 
 
 def _unclosed_quote(lines: list[str], path: str, marks: Marks) -> Diagnostic | None:
@@ -134,8 +165,8 @@ def _unclosed_quote(lines: list[str], path: str, marks: Marks) -> Diagnostic | N
         if close < len(line) and line[close] == line[start] and close > start:
             continue  # closed on its line: not the runaway
         closing = _closing_line(lines, index, line[start])
-        if closing is not None and closing > marks.line:
-            return None  # a quote that spans lines on purpose, closed after the error
+        if closing is not None and closing != marks.line:
+            return None  # a quote spanning lines on purpose: a runaway fails where it closes
         return _unclosed_at(path, index + 1, line, start, closing)
     return None
 

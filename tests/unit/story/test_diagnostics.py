@@ -201,6 +201,13 @@ invalid/yaml-missing-colon/nodes/main.yaml:5:5: error: 'place vostochny' has no 
   |     ^^^^^^^^^^^^^^^
   = hint: write `key: value`, with a colon and a space
   = fix: write 'place:'""",
+    "yaml-quote-inside-text": """\
+invalid/yaml-quote-inside-text/nodes/main.yaml:10:17: error: a ' inside this quoted text ends it early (write an apostrophe in single quotes twice: '') [yaml-quoted-start]
+   |
+10 |         locked: 'It's locked'
+   |                 ^^^^^^^^^^^^^
+   = hint: write it as "It's locked"
+   = fix: quote the text so the quote inside it stays""",
     "yaml-quoted-start": """\
 invalid/yaml-quoted-start/nodes/main.yaml:10:13: error: this value starts with a quoted part and goes on after it: YAML ends the value at the closing quote [yaml-quoted-start]
    |
