@@ -126,10 +126,7 @@ def _quoted_start(lines: list[str], path: str, marks: Marks) -> Diagnostic | Non
         title = "quote the text so the quote inside it stays"
     else:
         quoted = "'" + value.replace("'", "''") + "'"
-        message = (
-            "this value starts with a quoted part and goes on after it: YAML ends the "
-            "value at the closing quote"
-        )
+        message = "YAML ends this value at its closing quote, so what follows cannot be read"
         hint = f"quote the whole value: {quoted}"
         title = "quote the whole value"
     edit = TextEdit(path, marks.line, start + 1, marks.line, end, quoted)

@@ -209,7 +209,7 @@ invalid/yaml-quote-inside-text/nodes/main.yaml:10:17: error: a ' inside this quo
    = hint: write it as "It's locked"
    = fix: quote the text so the quote inside it stays""",
     "yaml-quoted-start": """\
-invalid/yaml-quoted-start/nodes/main.yaml:10:13: error: this value starts with a quoted part and goes on after it: YAML ends the value at the closing quote [yaml-quoted-start]
+invalid/yaml-quoted-start/nodes/main.yaml:10:13: error: YAML ends this value at its closing quote, so what follows cannot be read [yaml-quoted-start]
    |
 10 |         if: "has_pass" and true
    |             ^^^^^^^^^^^^^^^^^^^
