@@ -113,6 +113,11 @@ def _run(argv: Sequence[str] | None) -> int:
     if handler is None:
         parser.print_help()
         return Exit.USAGE
+    from cosmodrome.commands.storyarg import merge_story_argument
+
+    clash = merge_story_argument(args)
+    if clash is not None:
+        parser.error(clash)
     try:
         return int(handler(args))
     except KeyboardInterrupt:

@@ -24,6 +24,16 @@ def default_story_dir() -> Path:
     return _PACKAGE / "data" / "story"
 
 
+def inside_package(path: str | os.PathLike[str]) -> bool:
+    """Whether `path` lies inside the installed package (`site-packages/cosmodrome` for a
+    wheel): no command may write there."""
+    try:
+        Path(path).resolve().relative_to(_PACKAGE)
+    except ValueError:
+        return False
+    return True
+
+
 def saves_dir(override: str | os.PathLike[str] | None = None) -> Path:
     """Where saves go: `--saves`, then `COSMODROME_SAVES`, then `saves/` of a checkout,
     then the platform's user data directory."""

@@ -122,7 +122,7 @@ async def test_a_broken_edit_shows_its_errors_and_the_last_good_story_plays_on(
         column = gate.read_text("utf-8").splitlines()[line - 1].index("checkpont") + 1
         expected = (
             f"{gate}:{line}:{column}: error: choice goes to unknown node 'checkpont'"
-            " (did you mean 'checkpoint'?)"
+            " (did you mean 'checkpoint'?) [reference]"
         )
         await reload(pilot)
         shown = shown_problems(pilot)

@@ -14,9 +14,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "nodes marked, conditioned choices labelled with their condition. "
         "Render DOT with `dot -Tsvg`.",
     )
-    parser.add_argument(
-        "directory", nargs="?", help="the story directory (default: the shipped story)"
-    )
+    from cosmodrome.commands.storyarg import add_story_argument
+
+    add_story_argument(parser)
     parser.add_argument("--format", choices=("dot", "mermaid"), default="dot")
     parser.add_argument(
         "--choice-text", action="store_true", help="label every edge with its choice's text"

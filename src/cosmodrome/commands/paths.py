@@ -1,8 +1,10 @@
-"""`cosmodrome paths`: where the story, the saves, the settings and the cache are."""
+"""`cosmodrome paths`: where the story (the one you are in, else the shipped one), the
+saves, the settings and the cache are."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
 
 
 def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,12 +19,13 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
 
 
 def run(args: argparse.Namespace) -> int:
+    from cosmodrome.commands.storyarg import story_dir
     from cosmodrome.exitcodes import Exit
-    from cosmodrome.locations import cache_dir, default_story_dir, saves_dir
+    from cosmodrome.locations import cache_dir, saves_dir
     from cosmodrome.settings import settings_path
 
     rows = [
-        ("story", default_story_dir()),
+        ("story", Path(story_dir(None)).resolve()),
         ("saves", saves_dir()),
         ("settings", settings_path()),
         ("cache", cache_dir()),

@@ -15,7 +15,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="play the story (the default command)",
         epilog="`cosmodrome paths` shows where the saves and the settings file are.",
     )
-    parser.add_argument("--story", help="the story directory (default: the shipped story)")
+    from cosmodrome.commands.storyarg import add_story_argument
+
+    add_story_argument(parser)
     parser.add_argument(
         "--plain", action="store_true", help="line-mode player for pipes and screen readers"
     )
@@ -48,11 +50,10 @@ def _line_input() -> TextIO:
 
 
 def run(args: argparse.Namespace) -> int:
-    from cosmodrome.commands.storyarg import load_or_report
+    from cosmodrome.commands.storyarg import load_or_report, story_dir
     from cosmodrome.exitcodes import Exit
-    from cosmodrome.locations import default_story_dir
 
-    directory = args.story or str(default_story_dir())
+    directory = story_dir(args.directory)
     story = load_or_report(directory, "cosmodrome")
     if isinstance(story, Exit):
         return story

@@ -40,9 +40,9 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         description="Play a story many times to find soft-locks, errors, endless loops "
         "and unreachable endings. Exits 1 when a problem is found.",
     )
-    parser.add_argument(
-        "directory", nargs="?", help="the story directory (default: the shipped story)"
-    )
+    from cosmodrome.commands.storyarg import add_story_argument
+
+    add_story_argument(parser)
     mode = parser.add_mutually_exclusive_group()
     mode.add_argument(
         "--exhaustive", action="store_true", help="explore every reachable state, breadth-first"

@@ -21,6 +21,7 @@ from typing import Any
 
 from cosmodrome.regular_files import parse_json, read_regular
 from cosmodrome.story import model
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity, StoryError
 from cosmodrome.story.expr import ExprType, Scope
 from cosmodrome.story.modeljson import (
@@ -123,7 +124,7 @@ class LazyNodes(Mapping[str, model.Node]):
                 node = self._decode(raw)
             except (BadModel, ValueError, TypeError, KeyError, IndexError) as exc:
                 message = "the compiled-story cache is damaged: delete it and start again"
-                problem = Diagnostic(str(self._where), 1, 1, Severity.ERROR, message, "cache")
+                problem = Diagnostic(str(self._where), 1, 1, Severity.ERROR, message, Code.CACHE)
                 raise StoryError([problem]) from exc
             self._built[node_id] = node
         return node

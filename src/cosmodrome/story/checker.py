@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass
 
-from cosmodrome.story.diagnostics import Diagnostic, Severity, sort_diagnostics
+from cosmodrome.story.diagnostic_codes import Code
+from cosmodrome.story.diagnostics import Diagnostic, Related, Severity, sort_diagnostics
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
 from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
+from cosmodrome.story.spans import token_end
 from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult
-from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.string_defaults import string_defaults
+from cosmodrome.story.suggest import closest, did_you_mean
 from cosmodrome.story.yamlfields import FileReader, describe
 from cosmodrome.story.yamlsource import parse_yaml_bytes, unreadable
 from cosmodrome.story.yamltree import Y
@@ -79,9 +83,13 @@ def check_sources(
         for source in node_files:
             _read_nodes(source, scope, node_ids, nodes)
     problems = [d for f in files for d in f.reader.problems]
+    problems.extend(string_defaults(manifest, scope, manifest_file.reader))
     if not broken:
-        problems.extend(_check_story_level(manifest, nodes, node_ids, manifest_file.display))
-    renamed = _renames(nodes, problems)
+        problems.extend(_check_story_level(manifest, node_ids, manifest_file.reader))
+    readers = {f.display: f.reader for f in files}
+    clashes: list[Diagnostic] = []
+    renamed = _renames(nodes, clashes)
+    problems.extend(_underlined(d, readers) for d in clashes)
     story = None
     if not any(d.is_error for d in problems) and manifest.start is not None:
         story = Story(
@@ -101,8 +109,18 @@ def check_sources(
         )
         from cosmodrome.story.lint import lint_story
 
-        problems.extend(lint_story(story))
+        problems.extend(_underlined(d, readers) for d in lint_story(story))
     return CheckResult(story, sort_diagnostics(problems))
+
+
+def _underlined(diagnostic: Diagnostic, readers: dict[str, FileReader]) -> Diagnostic:
+    """`diagnostic` spanning the whole token at its start (lint rules know only points)."""
+    reader = readers.get(diagnostic.path)
+    lines = reader.lines if reader is not None else []
+    if not 0 < diagnostic.line <= len(lines):
+        return diagnostic
+    end = token_end(lines[diagnostic.line - 1], diagnostic.col)
+    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end)
 
 
 def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:
@@ -111,14 +129,16 @@ def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:
         reader = source.reader
         if source.root is None:
             if not reader.problems:
-                reader.error((1, 1), "the node file is empty; it needs a 'nodes' mapping", "type")
+                reader.error(
+                    (1, 1), "the node file is empty; it needs a 'nodes' mapping", Code.TYPE
+                )
             continue
         entries = reader.mapping(source.root, "node_file", "a node file")
         if entries is None or "nodes" not in entries:
             continue
         table = entries["nodes"]
         if not isinstance(table.value, dict):
-            reader.error(table, f"nodes must be a mapping, not {describe(table.value)}", "type")
+            reader.error(table, f"nodes must be a mapping, not {describe(table.value)}", Code.TYPE)
             continue
         for node_id in table.value:
             pos = reader.key_position(table, node_id)
@@ -130,7 +150,17 @@ def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:
                     pos,
                     f"duplicate node id '{node_id}' (first defined at "
                     f"{first.path}:{first.line}:{first.col})",
-                    "duplicate",
+                    Code.DUPLICATE,
+                    related=(
+                        Related(
+                            first.path,
+                            first.line,
+                            first.col,
+                            first.line,
+                            first.col + len(node_id),
+                            f"'{node_id}' is first defined here",
+                        ),
+                    ),
                 )
                 continue
             ids[node_id] = Position(reader.path, *pos)
@@ -159,25 +189,21 @@ def _read_nodes(
 
 
 def _check_story_level(
-    manifest: Manifest, nodes: dict[str, Node], ids: dict[str, Position], path: str
+    manifest: Manifest, ids: dict[str, Position], reader: FileReader
 ) -> list[Diagnostic]:
-    problems: list[Diagnostic] = []
     pos = manifest.start_position
     if manifest.start is not None and pos is not None and manifest.start not in ids:
         hint = did_you_mean(manifest.start, ids)
-        problems.append(
-            Diagnostic(
-                pos.path,
-                pos.line,
-                pos.col,
-                Severity.ERROR,
-                f"start node '{manifest.start}' is not defined{hint}",
-                "reference",
-            )
+        reader.error(
+            (pos.line, pos.col),
+            f"start node '{manifest.start}' is not defined{hint}",
+            Code.REFERENCE,
+            replacement=closest(manifest.start, ids),
         )
-    if not ids and not any(d.is_error for d in problems):
-        problems.append(Diagnostic(path, 1, 1, Severity.ERROR, "the story has no nodes", "empty"))
-    return problems
+        return [reader.problems.pop()]
+    if not ids:
+        return [Diagnostic(reader.path, 1, 1, Severity.ERROR, "the story has no nodes", Code.EMPTY)]
+    return []
 
 
 def _renames(nodes: dict[str, Node], problems: list[Diagnostic]) -> dict[str, str]:
@@ -192,7 +218,7 @@ def _renames(nodes: dict[str, Node], problems: list[Diagnostic]) -> dict[str, st
                 clash = f"'was: {old}' is claimed by node '{renamed[old]}' too"
             if clash:
                 problems.append(
-                    Diagnostic(pos.path, pos.line, pos.col, Severity.ERROR, clash, "was")
+                    Diagnostic(pos.path, pos.line, pos.col, Severity.ERROR, clash, Code.WAS)
                 )
             else:
                 renamed[old] = node.id

@@ -192,5 +192,8 @@ def compile_expr(source: str, scope: Scope, expect: ExprType | None = None) -> C
     checker = _Checker(scope)
     kind, evaluate = checker.check(tree)
     if expect is not None and kind != expect:
-        raise ExprError(0, f"expected a {expect.value} expression, but this is {kind.value}")
+        article = "an" if expect.value[:1] in "aeiou" else "a"
+        raise ExprError(
+            0, f"expected {article} {expect.value} expression, but this is {kind.value}"
+        )
     return Compiled(source, tree, kind, evaluate, frozenset(checker.reads))

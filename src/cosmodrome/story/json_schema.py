@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from cosmodrome.story.lint.codes import LINT_CODES
+from cosmodrome.story.diagnostic_codes import LINT_CODES
 from cosmodrome.story.schema import (
     EXACTLY_ONE,
     ID_PATTERN,

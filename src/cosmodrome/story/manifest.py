@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.expr import type_of
 from cosmodrome.story.lint.codes import read_lint_codes
 from cosmodrome.story.model import Era, Fact, Place, Position, Variable
@@ -27,6 +28,7 @@ class Manifest:
     author: str | None = None
     start: str | None = None
     start_position: Position | None = None
+    default_spans: dict[str, tuple[int, int]] = field(default_factory=dict)  # line, col
     variables: dict[str, Variable] = field(default_factory=dict)
     eras: list[Era] = field(default_factory=list)
     places: dict[str, Place] = field(default_factory=dict)
@@ -36,7 +38,7 @@ class Manifest:
 def read_manifest(reader: FileReader, root: Y | None) -> Manifest:
     manifest = Manifest()
     if root is None:
-        reader.error((1, 1), "story.yaml is empty; it needs format, id, title and start", "type")
+        reader.error((1, 1), "story.yaml is empty; it needs format, id, title and start", Code.TYPE)
         return manifest
     entries = reader.mapping(root, "manifest", "story.yaml")
     if entries is None:
@@ -46,7 +48,7 @@ def read_manifest(reader: FileReader, root: Y | None) -> Manifest:
         reader.error(
             entries["format"],
             f"unsupported format version {fmt} (this engine reads format {FORMAT_VERSION})",
-            "format",
+            Code.FORMAT,
         )
     manifest.id = reader.ident(entries.get("id"), "story id", STORY_ID_PATTERN) or ""
     manifest.title = reader.string(entries.get("title"), "title") or ""
@@ -62,7 +64,9 @@ def read_manifest(reader: FileReader, root: Y | None) -> Manifest:
     places = entries.get("places")
     if places is not None:
         if not isinstance(places.value, dict):
-            reader.error(places, f"places must be a mapping, not {describe(places.value)}", "type")
+            reader.error(
+                places, f"places must be a mapping, not {describe(places.value)}", Code.TYPE
+            )
         else:
             for key, place_y in places.value.items():
                 _read_place(reader, places, key, place_y, manifest)
@@ -72,13 +76,13 @@ def read_manifest(reader: FileReader, root: Y | None) -> Manifest:
 
 def _read_variables(reader: FileReader, y: Y, manifest: Manifest) -> None:
     if not isinstance(y.value, dict):
-        reader.error(y, f"variables must be a mapping, not {describe(y.value)}", "type")
+        reader.error(y, f"variables must be a mapping, not {describe(y.value)}", Code.TYPE)
         return
 
     for name, var_y in y.value.items():
         key_pos = reader.key_position(y, name)
         if not re.match(VARIABLE_PATTERN, name) or name in RESERVED_NAMES:
-            reader.error(key_pos, f"'{name}' cannot be a variable name", "bad-id")
+            reader.error(key_pos, f"'{name}' cannot be a variable name", Code.BAD_ID)
             continue
         label: str | None = None
         default_y = var_y
@@ -94,9 +98,10 @@ def _read_variables(reader: FileReader, y: Y, manifest: Manifest) -> None:
                 default_y,
                 f"variable '{name}' needs a default that is a whole number, true/false or "
                 f"a string, not {describe(default_y.value)}",
-                "type",
+                Code.TYPE,
             )
             continue
+        manifest.default_spans[name] = (default_y.line, default_y.col)
         manifest.variables[name] = Variable(
             name, default_y.value, kind, label, Position(reader.path, *key_pos)
         )
@@ -111,7 +116,7 @@ def _read_era(reader: FileReader, y: Y, index: int, manifest: Manifest) -> None:
     if era_id is None or label is None:
         return
     if any(era.id == era_id for era in manifest.eras):
-        reader.error(entries["id"], f"duplicate era id '{era_id}'", "duplicate")
+        reader.error(entries["id"], f"duplicate era id '{era_id}'", Code.DUPLICATE)
         return
     manifest.eras.append(Era(era_id, label, len(manifest.eras), reader.position(y)))
 
@@ -120,7 +125,7 @@ def _read_place(reader: FileReader, owner: Y, key: str, y: Y, manifest: Manifest
 
     if not re.match(ID_PATTERN, key):
         reader.error(
-            reader.key_position(owner, key), f"place id '{key}' is not a valid id", "bad-id"
+            reader.key_position(owner, key), f"place id '{key}' is not a valid id", Code.BAD_ID
         )
         return
     entries = reader.mapping(y, "place", f"place '{key}'")
@@ -130,9 +135,9 @@ def _read_place(reader: FileReader, owner: Y, key: str, y: Y, manifest: Manifest
     lat = reader.number(entries.get("lat"), "lat")
     lon = reader.number(entries.get("lon"), "lon")
     if lat is not None and not -90 <= lat <= 90:
-        reader.error(entries["lat"], f"lat {lat} is not between -90 and 90", "range")
+        reader.error(entries["lat"], f"lat {lat} is not between -90 and 90", Code.RANGE)
     if lon is not None and not -180 <= lon <= 180:
-        reader.error(entries["lon"], f"lon {lon} is not between -180 and 180", "range")
+        reader.error(entries["lon"], f"lon {lon} is not between -180 and 180", Code.RANGE)
     if name is None:
         return
     region = reader.string(entries.get("region"), "region")
@@ -148,13 +153,13 @@ def read_facts(reader: FileReader, root: Y | None, facts: dict[str, Fact]) -> No
         return
     table = entries["facts"]
     if not isinstance(table.value, dict):
-        reader.error(table, f"facts must be a mapping, not {describe(table.value)}", "type")
+        reader.error(table, f"facts must be a mapping, not {describe(table.value)}", Code.TYPE)
         return
 
     for key, fact_y in table.value.items():
         if not re.match(ID_PATTERN, key):
             pos = reader.key_position(table, key)
-            reader.error(pos, f"fact id '{key}' is not a valid id", "bad-id")
+            reader.error(pos, f"fact id '{key}' is not a valid id", Code.BAD_ID)
             continue
         fields = reader.mapping(fact_y, "fact", f"fact '{key}'")
         if fields is None:

@@ -16,6 +16,7 @@ from collections.abc import Callable, Mapping
 from typing import Any
 
 from cosmodrome.story import model
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Severity
 from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr
 from cosmodrome.story.template import Template, TemplateError, parse_template
@@ -85,7 +86,7 @@ def _codecs(tp: Any, ctx: CodecContext) -> tuple[Codec | None, Codec | None]:
             raise TypeError(f"the cache cannot hold a field of type {tp}")
         enc, dec = _codecs(inner[0], ctx)
         return _optional(enc), _optional(dec)
-    if tp in (ExprType, Severity):
+    if tp in (ExprType, Severity, Code):
         return (lambda v: v.value), tp
     if tp is model.Position:
         return (

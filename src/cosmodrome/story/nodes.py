@@ -2,17 +2,28 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr, type_of
 from cosmodrome.story.lint.codes import read_lint_codes
 from cosmodrome.story.model import Choice, Effect, Node, Position, TextBlock, Variable
 from cosmodrome.story.schema import ID_PATTERN
-from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.suggest import closest, did_you_mean
 from cosmodrome.story.template import Template, TemplateError, parse_template
 from cosmodrome.story.yamlfields import FileReader, describe
 from cosmodrome.story.yamltree import Y
+
+
+def looks_typed(default: object) -> bool:
+    """Whether a text default reads as a number or true/false (`"0"`, `"true"`): quoted
+    by mistake, most likely."""
+    return isinstance(default, str) and (
+        re.fullmatch(r"-?[0-9]+", default.strip()) is not None
+        or default.strip() in ("true", "false")
+    )
 
 
 @dataclass(frozen=True)
@@ -27,6 +38,22 @@ class StoryScope:
     compiled: dict[tuple[str, ExprType], Compiled | ExprError] = field(
         default_factory=dict, compare=False, repr=False
     )
+    # uses, as (path, line, col), of text variables whose default reads as a number or
+    # true/false: reported once, at the declaration (see `string_defaults`)
+    misused: dict[str, list[tuple[str, int, int]]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
+
+    def quoted_default(self, source: str, message: str) -> tuple[str, int] | None:
+        """The text variable with a number-like (or true/false) default that `source`
+        names, and where, when `message` is a type error about text: the likely cause."""
+        if "str" not in message:
+            return None
+        for found in re.finditer(r"[A-Za-z_][A-Za-z0-9_]*", source):
+            variable = self.variables.get(found.group(0))
+            if variable is not None and looks_typed(variable.default):
+                return found.group(0), found.start()
+        return None
 
     def expr_scope(self) -> Scope:
         return Scope({n: v.type for n, v in self.variables.items()}, self.nodes, self.facts)
@@ -51,16 +78,22 @@ class NodeReader:
         elif isinstance(value, str):
             source = value
         else:
-            self.reader.error(y, f"{what} must be an expression, not {describe(value)}", "type")
+            self.reader.error(y, f"{what} must be an expression, not {describe(value)}", Code.TYPE)
             return None
         try:
             return self._compile(source, expect)
         except ExprError as exc:
             message = exc.message
+            suspect = self.scope.quoted_default(source, message)
+            if suspect is not None:
+                name, offset = suspect
+                where = self.reader.inside(y, offset)
+                self.scope.misused.setdefault(name, []).append((self.reader.path, *where))
+                return None
             if expect is ExprType.STR and message.startswith("undeclared variable"):
                 message += f" (to assign text, quote it: '\"{source}\"')"
             where = self.reader.inside(y, exc.offset) if isinstance(value, str) else (y.line, y.col)
-            self.reader.error(where, f"in {what}: {message}", "expr")
+            self.reader.error(where, f"in {what}: {message}", Code.EXPR, token=False)
             return None
 
     def template(self, y: Y | None, what: str) -> Template | None:
@@ -71,7 +104,10 @@ class NodeReader:
             template, names = parse_template(text)
         except TemplateError as exc:
             self.reader.error(
-                self.reader.inside(y, exc.offset), f"in {what}: {exc.message}", "text"
+                self.reader.inside(y, exc.offset),
+                f"in {what}: {exc.message}",
+                Code.TEXT,
+                token=False,
             )
             return None
         if not names:  # most texts name no variable
@@ -81,7 +117,9 @@ class NodeReader:
             if name not in self.scope.variables:
                 hint = did_you_mean(name, self.scope.variables)
                 where = self.reader.inside(y, offset)
-                self.reader.error(where, f"{{{name}}} names an undeclared variable{hint}", "text")
+                self.reader.error(
+                    where, f"{{{name}}} names an undeclared variable{hint}", Code.TEXT, token=False
+                )
                 ok = False
         return template if ok else None
 
@@ -89,7 +127,7 @@ class NodeReader:
         if y is None:
             return ()
         if not isinstance(y.value, dict):
-            self.reader.error(y, f"{what} must be a mapping of variables to values", "type")
+            self.reader.error(y, f"{what} must be a mapping of variables to values", Code.TYPE)
             return ()
         out: list[Effect] = []
         for name, value_y in y.value.items():
@@ -97,7 +135,12 @@ class NodeReader:
             if variable is None:
                 hint = did_you_mean(name, self.scope.variables)
                 pos = self.reader.key_position(y, name)
-                self.reader.error(pos, f"{what} assigns undeclared variable '{name}'{hint}", "expr")
+                self.reader.error(
+                    pos,
+                    f"{what} assigns undeclared variable '{name}'{hint}",
+                    Code.EXPR,
+                    replacement=closest(name, self.scope.variables),
+                )
                 continue
             compiled = self.expression(value_y, variable.type, f"the value of '{name}'")
             if compiled is not None:
@@ -112,7 +155,9 @@ class NodeReader:
             return None
         if ident not in known:
             hint = did_you_mean(ident, known)
-            self.reader.error(y, f"{unknown} '{ident}'{hint}", "reference")
+            self.reader.error(
+                y, f"{unknown} '{ident}'{hint}", Code.REFERENCE, replacement=closest(ident, known)
+            )
             return None
         return ident
 
@@ -186,11 +231,15 @@ class NodeReader:
         choices = self.choices(node_id, entries.get("choices"))
         ignore = read_lint_codes(r, entries.get("ignore"))
         if "ending" in entries and "choices" in entries:
-            r.error(entries["choices"], f"ending node '{node_id}' must not have choices", "ending")
+            r.error(
+                entries["choices"], f"ending node '{node_id}' must not have choices", Code.ENDING
+            )
         elif "ending" not in entries and "choices" not in entries:
-            r.error(y, f"node '{node_id}' has neither choices nor an ending", "ending")
+            r.error(y, f"node '{node_id}' has neither choices nor an ending", Code.ENDING)
         elif "choices" in entries and entries["choices"].value == []:
-            r.error(entries["choices"], f"node '{node_id}' has an empty list of choices", "ending")
+            r.error(
+                entries["choices"], f"node '{node_id}' has an empty list of choices", Code.ENDING
+            )
         return Node(
             node_id,
             title,
@@ -243,7 +292,7 @@ class NodeReader:
                     id_y,
                     f"duplicate choice id '{choice_id}' in node '{node_id}' "
                     f"(first at line {seen_ids[choice_id]})",
-                    "duplicate",
+                    Code.DUPLICATE,
                 )
             seen_ids[choice_id] = id_y.line
         if_y = get("if")
@@ -255,7 +304,7 @@ class NodeReader:
         if locked_y is not None:
             locked = r.string(locked_y, "locked")
             if if_y is None:
-                r.error(locked_y, "'locked' needs an 'if': it shows when the if fails", "locked")
+                r.error(locked_y, "'locked' needs an 'if': it shows when the if fails", Code.LOCKED)
         once_y = get("once")
         once = r.boolean(once_y, "once") if once_y is not None else False
         set_y = get("set")

@@ -12,6 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.loader import StoryNotFound, check_story
 from cosmodrome.story.model import Story
@@ -90,7 +91,7 @@ def reload_story(directory: str | os.PathLike[str], last_good: Story | None) -> 
         result = check_story(directory)
     except StoryNotFound as exc:
         where = str(Path(directory) / "story.yaml")
-        missing = Diagnostic(where, 1, 1, Severity.ERROR, str(exc), "file")
+        missing = Diagnostic(where, 1, 1, Severity.ERROR, str(exc), Code.FILE)
         return Reload(None, [missing], last_good)
     return Reload(result.story, result.diagnostics, last_good)
 

@@ -7,10 +7,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from cosmodrome.story.diagnostics import Diagnostic, Severity
+from cosmodrome.story.diagnostic_codes import Code
+from cosmodrome.story.diagnostics import Diagnostic, Related, Severity
 from cosmodrome.story.model import Position
 from cosmodrome.story.schema import ID_PATTERN, OBJECTS, STORY_ID_PATTERN
-from cosmodrome.story.suggest import did_you_mean
+from cosmodrome.story.spans import replacement_fix, token_end, word_end
+from cosmodrome.story.suggest import closest, did_you_mean
 from cosmodrome.story.yamltree import Y
 
 _ID_RULES = {
@@ -63,9 +65,34 @@ class FileReader:
             self._lines = self.text().splitlines()
         return self._lines
 
-    def error(self, y: Y | tuple[int, int], message: str, code: str = "") -> None:
+    def error(
+        self,
+        y: Y | tuple[int, int],
+        message: str,
+        code: Code,
+        *,
+        token: bool = True,
+        hint: str = "",
+        related: tuple[Related, ...] = (),
+        replacement: str | None = None,
+    ) -> None:
+        """Report an error at `y` (a value, or a line and column), underlining the whole
+        token written there, or unless `token` is true only the word at that point (a
+        name inside an expression or a text); with
+        `replacement`, the fix writes it over that token."""
         line, col = (y.line, y.col) if isinstance(y, Y) else y
-        self.problems.append(Diagnostic(self.path, line, col, Severity.ERROR, message, code))
+        lines = self.lines
+        source = lines[line - 1] if 0 < line <= len(lines) else ""
+        end, fix = word_end(source, col), None
+        if token:
+            end = token_end(source, col)
+            if replacement is not None:
+                fix = replacement_fix(self.path, source, (line, col, end), replacement)
+        self.problems.append(
+            Diagnostic(
+                self.path, line, col, Severity.ERROR, message, code, line, end, hint, related, fix
+            )
+        )
 
     def position(self, y: Y) -> Position:
         return Position(self.path, y.line, y.col)
@@ -94,7 +121,7 @@ class FileReader:
     def mapping(self, y: Y, kind: str, what: str) -> dict[str, Y] | None:
         """The entries of a mapping of object `kind`; unknown and missing keys are reported."""
         if not isinstance(y.value, dict):
-            self.error(y, f"{what} must be a mapping, not {describe(y.value)}", "type")
+            self.error(y, f"{what} must be a mapping, not {describe(y.value)}", Code.TYPE)
             return None
         allowed, required = _KEYS[kind]
         entries: dict[str, Y] = y.value
@@ -104,10 +131,15 @@ class FileReader:
             if name not in allowed:
                 pos = self.key_position(y, name)
                 hint = did_you_mean(name, allowed)
-                self.error(pos, f"unknown key '{name}' in {what}{hint}", "unknown-key")
+                self.error(
+                    pos,
+                    f"unknown key '{name}' in {what}{hint}",
+                    Code.UNKNOWN_KEY,
+                    replacement=closest(name, allowed),
+                )
         for spec in OBJECTS[kind]:
             if spec.required and spec.name not in entries:
-                self.error(y, f"{what} is missing the required key '{spec.name}'", "missing-key")
+                self.error(y, f"{what} is missing the required key '{spec.name}'", Code.MISSING_KEY)
         return entries
 
     def string(self, y: Y | None, what: str, *, empty_ok: bool = False) -> str | None:
@@ -116,9 +148,9 @@ class FileReader:
         if isinstance(y.value, str) and (empty_ok or y.value.strip()):
             return y.value
         if isinstance(y.value, str):
-            self.error(y, f"{what} must not be empty", "type")
+            self.error(y, f"{what} must not be empty", Code.TYPE)
         else:
-            self.error(y, f"{what} must be a string, not {describe(y.value)}", "type")
+            self.error(y, f"{what} must be a string, not {describe(y.value)}", Code.TYPE)
         return None
 
     def integer(self, y: Y | None, what: str) -> int | None:
@@ -126,7 +158,7 @@ class FileReader:
             return None
         if isinstance(y.value, int) and not isinstance(y.value, bool):
             return y.value
-        self.error(y, f"{what} must be a whole number, not {describe(y.value)}", "type")
+        self.error(y, f"{what} must be a whole number, not {describe(y.value)}", Code.TYPE)
         return None
 
     def number(self, y: Y | None, what: str) -> float | None:
@@ -134,7 +166,7 @@ class FileReader:
             return None
         if isinstance(y.value, int | float) and not isinstance(y.value, bool):
             return float(y.value)
-        self.error(y, f"{what} must be a number, not {describe(y.value)}", "type")
+        self.error(y, f"{what} must be a number, not {describe(y.value)}", Code.TYPE)
         return None
 
     def boolean(self, y: Y | None, what: str) -> bool | None:
@@ -142,7 +174,7 @@ class FileReader:
             return None
         if isinstance(y.value, bool):
             return y.value
-        self.error(y, f"{what} must be true or false, not {describe(y.value)}", "type")
+        self.error(y, f"{what} must be true or false, not {describe(y.value)}", Code.TYPE)
         return None
 
     def ident(self, y: Y | None, what: str, pattern: str) -> str | None:
@@ -154,11 +186,11 @@ class FileReader:
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)  # an unquoted year as an id: read it as written
         if not isinstance(value, str):
-            self.error(y, f"{what} must be an id, not {describe(y.value)}", "type")
+            self.error(y, f"{what} must be an id, not {describe(y.value)}", Code.TYPE)
             return None
         if not _id_matcher(pattern)(value):
             rule = _ID_RULES.get(pattern, f"it must match {pattern}")
-            self.error(y, f"{what} '{value}' is not a valid id ({rule})", "bad-id")
+            self.error(y, f"{what} '{value}' is not a valid id ({rule})", Code.BAD_ID)
             return None
         return value
 
@@ -167,5 +199,5 @@ class FileReader:
             return []
         if isinstance(y.value, list):
             return list(y.value)
-        self.error(y, f"{what} must be a list, not {describe(y.value)}", "type")
+        self.error(y, f"{what} must be a list, not {describe(y.value)}", Code.TYPE)
         return []

@@ -15,7 +15,10 @@ import yaml
 
 from cosmodrome.regular_files import UnreadableFile, describe, read_regular
 from cosmodrome.story.collector import collector_paused
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity
+from cosmodrome.story.spans import token_end
+from cosmodrome.story.yamlerrors import Marks, explain
 from cosmodrome.story.yamltree import MAX_ALIAS_EXPANSION, MAX_DEPTH, Y, build_tree
 
 try:  # the C parser when libyaml is there, else the pure-Python one; both are safe
@@ -42,23 +45,37 @@ def parse_yaml(text: str, path: str) -> tuple[Y | None, list[Diagnostic]]:
     problems: list[Diagnostic] = []
 
     def error(line: int, col: int, message: str) -> None:
-        problems.append(Diagnostic(path, line, col, Severity.ERROR, message, "yaml"))
+        lines = text.splitlines()  # only when there is a problem: rare, and then cheap enough
+        end = token_end(lines[line - 1], col) if 0 < line <= len(lines) else col + 1
+        code = Code.DUPLICATE if message.startswith("duplicate key") else Code.YAML
+        problems.append(Diagnostic(path, line, col, Severity.ERROR, message, code, line, end))
+
+    def syntax(marks: Marks) -> None:
+        problems.append(explain(text, path, marks))
 
     with collector_paused():  # the builder allocates many small objects, no cycles
-        return _parsed(text, error), problems
+        return _parsed(text, error, syntax), problems
 
 
-def _parsed(text: str, error: Callable[[int, int, str], None]) -> Y | None:
+def _parsed(
+    text: str, error: Callable[[int, int, str], None], syntax: Callable[[Marks], None]
+) -> Y | None:
     """The tree of `text`, or None after reporting through `error` why there is none."""
     loader = _Loader(text)
     try:
         return build_tree(loader.get_event, error)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else 1
-        col = mark.column + 1 if mark else 1
-        what = exc.problem or exc.context or "malformed YAML"
-        error(line, col, f"YAML syntax error: {what}")
+        context = exc.context_mark
+        marks = Marks(
+            exc.problem or exc.context or "malformed YAML",
+            mark.line + 1 if mark else 1,
+            mark.column + 1 if mark else 1,
+            exc.context or "",
+            context.line + 1 if context else 0,
+            context.column + 1 if context else 0,
+        )
+        syntax(marks)
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -89,14 +106,14 @@ def unreadable(display: str, exc: OSError) -> list[Diagnostic]:
         message = f"the file is larger than {limit} MB; split it into smaller files"
     else:
         message = f"cannot read the file: {describe(exc)}"
-    return [Diagnostic(display, 1, 1, Severity.ERROR, message, "file")]
+    return [Diagnostic(display, 1, 1, Severity.ERROR, message, Code.FILE)]
 
 
 def parse_yaml_bytes(data: bytes, display: str) -> tuple[Y | None, list[Diagnostic]]:
     """Parse a file's bytes, turning size and encoding problems into diagnostics."""
 
     def fail(line: int, col: int, message: str) -> tuple[None, list[Diagnostic]]:
-        return None, [Diagnostic(display, line, col, Severity.ERROR, message, "file")]
+        return None, [Diagnostic(display, line, col, Severity.ERROR, message, Code.FILE)]
 
     if len(data) > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)

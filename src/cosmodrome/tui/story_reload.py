@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from textual.message import Message
 
 from cosmodrome.safetext import printable
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 
 if TYPE_CHECKING:  # the watcher is imported only under --watch
@@ -82,7 +83,7 @@ class StoryReload:
             result = watcher.poll()
         except Exception as exc:  # an author's edit must never end the game
             where = str(Path(watcher.directory) / "story.yaml")
-            problem = Diagnostic(where, 1, 1, Severity.ERROR, f"cannot reload: {exc}", "file")
+            problem = Diagnostic(where, 1, 1, Severity.ERROR, f"cannot reload: {exc}", Code.FILE)
             result = Reload(None, [problem], watcher.last_good)
         self.app.post_message(StoryChanged(result))
 

@@ -165,3 +165,16 @@ def test_paths_follow_the_spelling_of_the_directory(
         str(story / "nodes" / "more.yaml"),
         "story/nodes/more.yaml",
     )
+
+
+def test_spans_hints_related_places_and_fixes_come_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(FIXTURES / "invalid" / "string-default", story)
+    first = check_story(story, cache_dir=tmp_path / "cache")
+    _no_checking(monkeypatch)
+    again = check_story(story, cache_dir=tmp_path / "cache")
+    (diagnostic,) = again.diagnostics
+    assert diagnostic.fix is not None and diagnostic.related and diagnostic.hint
+    assert again.diagnostics == first.diagnostics

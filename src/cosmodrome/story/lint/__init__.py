@@ -2,13 +2,13 @@
 
 Each rule lives in its own module and yields `Finding`s; `lint_story` drops the
 ones a node's `ignore:` (or the story's, in story.yaml) silences. Every code is
-listed, with what it means, in `codes.LINT_CODES`.
+listed, with what it means, in `diagnostic_codes.LINT_CODES`.
 """
 
 from __future__ import annotations
 
+from cosmodrome.story.diagnostic_codes import LINT_CODES
 from cosmodrome.story.diagnostics import Diagnostic, Severity
-from cosmodrome.story.lint.codes import LINT_CODES
 from cosmodrome.story.lint.flow import Flow, analyse, reachable_nodes
 from cosmodrome.story.lint.reach import never_true_findings, reach_findings, way_out_findings
 from cosmodrome.story.lint.softlock import softlock_findings

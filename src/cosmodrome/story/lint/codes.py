@@ -1,26 +1,13 @@
-"""Every lint code, what it means, and reading the `ignore:` lists that silence them."""
+"""Reading the `ignore:` lists that silence lint codes (listed in `diagnostic_codes`)."""
 
 from __future__ import annotations
 
+from cosmodrome.story.diagnostic_codes import LINT_CODES, Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import did_you_mean
 from cosmodrome.story.yamlfields import FileReader
 from cosmodrome.story.yamltree import Y
-
-LINT_CODES: dict[str, str] = {
-    "unreachable": "a node that no play-through can reach from `start`",
-    "unreachable-ending": "an ending that no play-through can reach",
-    "never-true": "a condition (of a choice or a text block) that can never hold",
-    "soft-lock": "a node that may leave the player with no choice to take",
-    "no-way-out": "a node from which no ending can ever be reached",
-    "unused-variable": "a variable that nothing reads (hidden variables only)",
-    "never-set": "a variable that is read but never changed, so it is a constant",
-    "unrevealed-fact": "a fact that no reachable node reveals",
-    "unused-era": "an era that no node is set in",
-    "unused-place": "a place that no node is set in",
-    "unknown-code": "an `ignore:` entry that names no lint code",
-}
 
 
 def read_lint_codes(reader: FileReader, y: Y | None) -> tuple[str, ...]:
@@ -39,7 +26,7 @@ def read_lint_codes(reader: FileReader, y: Y | None) -> tuple[str, ...]:
                     item.col,
                     Severity.WARNING,
                     f"'{code}' is not a lint code{hint}",
-                    "unknown-code",
+                    Code.UNKNOWN_CODE,
                 )
             )
         codes.append(code)

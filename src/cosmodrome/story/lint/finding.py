@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.model import Node, Position
 
 
@@ -11,7 +12,7 @@ from cosmodrome.story.model import Node, Position
 class Finding:
     """A warning with its code, where it points and the node whose `ignore:` can silence it."""
 
-    code: str
+    code: Code
     message: str
     position: Position
     node: Node | None = None

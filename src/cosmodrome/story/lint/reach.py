@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.expr import Binary, Call, Compiled, Expr, Name, Unary
 from cosmodrome.story.lint.abstract import Context
 from cosmodrome.story.lint.domains import Bools
@@ -26,10 +27,10 @@ def reach_findings(flow: Flow) -> Iterator[Finding]:
         why = "" if node.id not in structural else ": the choices leading to it can never be taken"
         if node.is_ending:
             message = f"ending '{node.id}' (\"{node.ending}\") can never be reached{why}"
-            yield Finding("unreachable-ending", message, node.position, node)
+            yield Finding(Code.UNREACHABLE_ENDING, message, node.position, node)
         else:
             message = f"node '{node.id}' cannot be reached from '{story.start}'{why}"
-            yield Finding("unreachable", message, node.position, node)
+            yield Finding(Code.UNREACHABLE, message, node.position, node)
 
 
 def _reads(tree: Expr) -> Iterator[Name | Call]:
@@ -87,7 +88,9 @@ def never_true_findings(flow: Flow) -> Iterator[Finding]:
                 f"this choice {what}: '{condition.source}' is never true"
                 f"{explain(condition.tree, flow, node)}"
             )
-            yield Finding("never-true", message, choice.condition_position or choice.position, node)
+            yield Finding(
+                Code.NEVER_TRUE, message, choice.condition_position or choice.position, node
+            )
         ctx: Context | None = None
         for block in node.blocks:
             condition = block.condition
@@ -100,7 +103,9 @@ def never_true_findings(flow: Flow) -> Iterator[Finding]:
                 f"this text block never shows: '{condition.source}' is never true"
                 f"{explain(condition.tree, flow, node)}"
             )
-            yield Finding("never-true", message, block.condition_position or block.position, node)
+            yield Finding(
+                Code.NEVER_TRUE, message, block.condition_position or block.position, node
+            )
 
 
 def way_out_findings(flow: Flow) -> Iterator[Finding]:
@@ -121,4 +126,4 @@ def way_out_findings(flow: Flow) -> Iterator[Finding]:
             continue
         node = flow.story.nodes[node_id]
         message = f"no ending can be reached from node '{node_id}': every way on leads back"
-        yield Finding("no-way-out", message, node.position, node)
+        yield Finding(Code.NO_WAY_OUT, message, node.position, node)

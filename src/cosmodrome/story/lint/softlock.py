@@ -16,6 +16,7 @@ from collections import deque
 from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.expr import INT_MAX, Binary, Call, Compiled, Expr, Literal, Name, Unary, Value
 from cosmodrome.story.lint.domains import Bools, Domain, Ints, Strs, format_value_quoted
 from cosmodrome.story.lint.finding import Finding
@@ -143,7 +144,7 @@ def softlock_findings(flow: Flow) -> Iterator[Finding]:
         live = [c for c, ok in zip(node.choices, flow.live(node), strict=True) if ok]
         if not live:
             message = f"node '{node_id}' never offers a choice that can be taken"
-            yield Finding("soft-lock", message, node.position, node)
+            yield Finding(Code.SOFT_LOCK, message, node.position, node)
             continue
         open_ways = [c for c in live if c.condition is None]
         if any(not c.once or not _returns(flow, edges, c, node) for c in open_ways):
@@ -152,7 +153,7 @@ def softlock_findings(flow: Flow) -> Iterator[Finding]:
         once = " after its 'once' choices are taken" if open_ways else ""
         if not conditions:
             message = f"node '{node_id}' may leave the player with no choice{once}"
-            yield Finding("soft-lock", message, node.position, node)
+            yield Finding(Code.SOFT_LOCK, message, node.position, node)
             continue
         witness = _witness(flow, node, conditions)
         if witness is None:
@@ -163,4 +164,4 @@ def softlock_findings(flow: Flow) -> Iterator[Finding]:
             else " (every choice has a condition)"
         )
         message = f"node '{node_id}' may leave the player with no choice{once}{when}"
-        yield Finding("soft-lock", message, node.position, node)
+        yield Finding(Code.SOFT_LOCK, message, node.position, node)

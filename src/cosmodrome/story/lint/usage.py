@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.lint.finding import Finding
 from cosmodrome.story.lint.flow import Flow
 from cosmodrome.story.model import Story
@@ -58,25 +59,27 @@ def usage_findings(flow: Flow) -> Iterator[Finding]:
     for name, var in story.variables.items():
         if not var.visible and name not in reads:
             what = "is set but never read" if name in writes else "is never used"
-            yield Finding("unused-variable", f"variable '{name}' {what}", var.position)
+            yield Finding(Code.UNUSED_VARIABLE, f"variable '{name}' {what}", var.position)
         elif name not in writes:
             value = format_value(var.default) if not isinstance(var.default, str) else None
             shown = value if value is not None else f'"{var.default}"'
             message = f"variable '{name}' is never set, so it is always {shown}"
-            yield Finding("never-set", message, var.position)
+            yield Finding(Code.NEVER_SET, message, var.position)
     listed = {f for node in story.nodes.values() if node.facts for f in node.facts}
     for fact in story.facts.values():
         if fact.id not in listed:
-            yield Finding("unrevealed-fact", f"fact '{fact.id}' is never revealed", fact.position)
+            yield Finding(
+                Code.UNREVEALED_FACT, f"fact '{fact.id}' is never revealed", fact.position
+            )
         elif fact.id not in flow.revealed:
             message = f"fact '{fact.id}' is revealed only by nodes that cannot be reached"
-            yield Finding("unrevealed-fact", message, fact.position)
+            yield Finding(Code.UNREVEALED_FACT, message, fact.position)
     eras = {node.era for node in story.nodes.values()}
     for era in story.eras:
         if era.id not in eras:
-            yield Finding("unused-era", f"era '{era.id}' is not used by any node", era.position)
+            yield Finding(Code.UNUSED_ERA, f"era '{era.id}' is not used by any node", era.position)
     places = {node.place for node in story.nodes.values()}
     for place in story.places.values():
         if place.id not in places:
             message = f"place '{place.id}' is not used by any node"
-            yield Finding("unused-place", message, place.position)
+            yield Finding(Code.UNUSED_PLACE, message, place.position)

@@ -1,0 +1,111 @@
+"""Where a YAML token written at a line and column ends, so a diagnostic can underline it
+whole, and the edits that replace one."""
+
+from __future__ import annotations
+
+from cosmodrome.story.diagnostics import Fix, TextEdit
+
+_CLOSING = {"[": "]", "{": "}"}
+
+
+def token_end(line: str, col: int) -> int:
+    """The 1-based column just past the token that starts at `col` of `line`: a quoted
+    scalar to its closing quote, a flow collection to its bracket, a plain scalar or key
+    to the `: `, ` #`, or (inside brackets) the `,` that ends it."""
+    start = col - 1
+    if not 0 <= start < len(line):
+        return col + 1
+    first = line[start]
+    if first == "-" and line[start + 1 : start + 2] in ("", " "):
+        return col + 1  # a sequence item's dash
+    if first in "\"'":
+        return quoted_end(line, start) + 2
+    if first in _CLOSING:
+        return _flow_end(line, start) + 2
+    in_flow = _open_brackets(line[:start]) > 0
+    stops = ",]}" if in_flow else ""
+    index = start
+    while index < len(line):
+        char = line[index]
+        rest = line[index + 1 : index + 2]
+        if char == ":" and rest in ("", " ", "\t"):
+            break
+        if char == "#" and index > start and line[index - 1] in " \t":
+            break
+        if char in stops:
+            break
+        index += 1
+    end = len(line[:index].rstrip())
+    return max(end, start + 1) + 1
+
+
+def word_end(line: str, col: int) -> int:
+    """The 1-based column just past the name (letters, digits, `_`) at `col`, or just
+    past the one character there when it starts no name."""
+    index = col - 1
+    while 0 <= index < len(line) and (line[index].isalnum() or line[index] == "_"):
+        index += 1
+    return max(index + 1, col + 1)
+
+
+def quoted_end(line: str, start: int) -> int:
+    """The index of the quote closing the one at `start`, or of the line's last
+    non-blank character when it does not close on this line."""
+    quote = line[start]
+    index = start + 1
+    while index < len(line):
+        char = line[index]
+        if quote == '"' and char == "\\":
+            index += 2
+            continue
+        if char == quote:
+            if quote == "'" and line[index + 1 : index + 2] == "'":
+                index += 2  # '' is an escaped quote in single quotes
+                continue
+            return index
+        index += 1
+    return max(len(line.rstrip()) - 1, start)
+
+
+def _flow_end(line: str, start: int) -> int:
+    depth = 0
+    index = start
+    while index < len(line):
+        char = line[index]
+        if char in "\"'":
+            index = quoted_end(line, index) + 1
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+            if depth == 0:
+                return index
+        index += 1
+    return max(len(line.rstrip()) - 1, start)
+
+
+def _open_brackets(prefix: str) -> int:
+    depth = 0
+    index = 0
+    while index < len(prefix):
+        char = prefix[index]
+        if char in "\"'":
+            index = quoted_end(prefix, index) + 1
+            continue
+        if char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth = max(depth - 1, 0)
+        index += 1
+    return depth
+
+
+def replacement_fix(path: str, source: str, span: tuple[int, int, int], word: str) -> Fix:
+    """The fix that writes `word` over the token at `span` (line number, start and end
+    columns) of the line `source`, keeping the token's quotes."""
+    line_no, col, end = span
+    token = source[col - 1 : end - 1]
+    quote = token[0] if token[:1] in ("'", '"') and token[-1:] == token[:1] else ""
+    edit = TextEdit(path, line_no, col, line_no, end, f"{quote}{word}{quote}")
+    return Fix(f"replace with '{word}'", (edit,))
