@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.saves.slots import check_slot_name, is_autosave
 from cosmodrome.session.clock import PlayClock
 from cosmodrome.story.model import Story
 
@@ -53,7 +53,12 @@ def _save_errors() -> tuple[type[Exception], ...]:
 class Session:
     """The current game (if any) over one story and one save store.
 
-    Every move writes the autosave, so quitting at any instant loses nothing.
+    Every game has its own autosave (`autosave_name`, `auto-<number>`, held by this
+    process for as long as the game is played), and every move writes it, so quitting
+    at any instant loses nothing and no game ever overwrites another's. A new game, or
+    a game loaded from a named slot, gets a new autosave, except that the autosave of
+    a game that moved nowhere since it began (or was loaded) is reused: it holds
+    nothing that is not in the story's start or in that slot.
     When the store cannot write, play goes on and `saving_problem` says why.
     With `defer` set, a move's autosave is handed to it to run a moment later (after
     the frame is drawn); `flush` writes any autosave still owed, and so does `autosave`.
@@ -78,6 +83,8 @@ class Session:
         self._problem_told = False  # whether the player has been told saving is off
         self._owed = False  # a move whose autosave is deferred and not yet written
         self._unsaved = False  # a game started unasked: the autosave waits for its first move
+        self.autosave_name: str | None = None  # the game's own autosave, once it has one
+        self._spare = False  # the autosave holds nothing beyond the start or a loaded slot
         self.defer: Callable[[Callable[[], object]], None] | None = None
 
     @property
@@ -119,14 +126,16 @@ class Session:
         return self.game.passage(self.require())
 
     def new_game(self, *, autosave: bool = True) -> GameState:
-        """Start the story from the beginning, replacing the autosave; with `autosave`
-        False the autosave is left as it is until the first move (a game the player did
-        not ask for, as the line-mode player's start)."""
+        """Start the story from the beginning in a new autosave (the game before keeps
+        its own); with `autosave` False nothing is written until the first move (a game
+        the player did not ask for, as the line-mode player's start)."""
+        self._leave_autosave(reuse=True)
         self.state = self.game.start()
         self.clock.restart()
         self._unsaved = not autosave
         if autosave:
             self._moved()
+        self._spare = True
         return self.state
 
     def take(self, key: str) -> GameState:
@@ -139,6 +148,7 @@ class Session:
 
     def _arrive(self, state: GameState) -> GameState:
         self.state = state
+        self._spare = False
         if state.ended:
             self._record_ending(state.node)
         self._moved()
@@ -150,6 +160,7 @@ class Session:
         if state.previous is None:
             return False
         self.state = self.game.undo(state, max(1, steps))
+        self._spare = False
         self._moved()
         return True
 
@@ -168,6 +179,7 @@ class Session:
             return ()
         adapted = play_on(story, self.state.history())
         self.state = adapted.state
+        self._spare = False
         self.autosave()
         return adapted.notes
 
@@ -203,17 +215,53 @@ class Session:
 
     def close(self) -> str | None:
         """The last write before the player leaves: the autosave, with the play time of
-        the last stretch (nothing for a game started unasked and never moved); as `autosave`."""
-        return self.flush() if self._unsaved else self.autosave()
+        the last stretch (nothing for a game started unasked and never moved), then its
+        lock let go, so another process may continue the game; as `autosave`."""
+        problem = self.flush() if self._unsaved else self.autosave()
+        if self._store is not None and self.autosave_name is not None:
+            self._store.autosaves.release(self.autosave_name)
+        return problem
+
+    def _autosave_slot(self) -> str:
+        """The game's own autosave, held for it (a new one when it has none yet);
+        raises `SaveError` when it cannot be held."""
+        autosaves = self.store.autosaves
+        if self.autosave_name is None:
+            self.autosave_name = autosaves.new()
+        elif not autosaves.hold(self.autosave_name):
+            from cosmodrome.saves.autosaves import in_use_message
+            from cosmodrome.saves.errors import SaveError
+
+            raise SaveError(in_use_message(self.autosave_name))
+        return self.autosave_name
+
+    def _leave_autosave(self, *, reuse: bool) -> None:
+        """Before the session plays another game: write what the game owes its autosave,
+        then keep that autosave for the next game when it is spare and `reuse` is set,
+        else let it go (a spare one at the story's start is removed: it holds nothing)."""
+        self.flush()
+        name = self.autosave_name
+        if name is None or (reuse and self._spare):
+            return
+        self.autosave_name = None
+        self.store.autosaves.release(name)
+        if self._spare and self.state is not None and self.state.steps == 0:
+            try:
+                self.store.delete(name)
+            except _save_errors():
+                pass  # not written yet, or taken by another game meanwhile: keep it
+        self._spare = False
 
     def autosave(self) -> str | None:
-        """Write the autosave; returns the problem when saving has just started failing."""
+        """Write the game's autosave; returns the problem when saving has just started
+        failing."""
         self._owed = False
         if self.state is None:
             return None
         self._unsaved = False
         try:
-            self.store.save(AUTOSAVE, self.story, self.state, self.play_seconds)
+            name = self._autosave_slot()
+            self.store.save(name, self.story, self.state, self.play_seconds)
         except _save_errors() as exc:
             first = self.saving_problem is None
             self.saving_problem = str(exc) or exc.__class__.__name__
@@ -230,8 +278,14 @@ class Session:
         return self.saving_problem
 
     def _record_ending(self, node_id: str) -> None:
+        from cosmodrome.saves.listing import ending_reached
+
         try:
             self.store.record_ending(self.story.id, node_id)
+            # the only autosaves ever removed unasked: finished games' beyond the newest few
+            self.store.autosaves.prune_finished(
+                lambda slot: ending_reached(slot, self.story) is not None
+            )
         except _save_errors() as exc:
             self.saving_problem = self.saving_problem or str(exc)
 
@@ -246,25 +300,93 @@ class Session:
         return frozenset(n for n in found if n in self.story.nodes)
 
     def save(self, name: str) -> SlotInfo:
-        """Save the game to slot `name`; raises `SaveError`."""
-        return self.store.save(name, self.story, self.require(), self.play_seconds)
+        """Save the game to slot `name`; raises `SaveError` (an autosave's name included:
+        autosaves are written by the games alone)."""
+        state = self.require()
+        if is_autosave(check_slot_name(name)):
+            from cosmodrome.saves.errors import SaveError
+
+            raise SaveError(f"'{check_slot_name(name)}' is an autosave's name; choose another")
+        return self.store.save(name, self.story, state, self.play_seconds)
 
     def load(self, name: str) -> Loaded:
-        """Replace the game with the one in slot `name`; raises `SaveError`.
-        Loading another slot also makes it the autosave, so Continue resumes it."""
+        """Replace the game with the one in slot `name` (see `adopt`); raises `SaveError`,
+        also for an autosave that a game in another process is playing."""
+        name = check_slot_name(name)
+        self._check_free(name)
         return self.adopt(name, self.store.load(name, self.story))
 
-    def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
-        """Play on from `loaded`, the game read from slot `name`."""
-        from cosmodrome.saves.slots import check_slot_name
+    def _check_free(self, name: str) -> None:
+        if is_autosave(name) and self.store.autosaves.busy(name):
+            from cosmodrome.saves.autosaves import in_use_message
+            from cosmodrome.saves.errors import SaveError
 
+            raise SaveError(f"cannot load {in_use_message(name)}")
+
+    def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
+        """Play on from `loaded`, the game read from slot `name`: an autosave goes on
+        being that game's autosave (held from now on); any other slot's game gets its own
+        new autosave, written now so Continue resumes it. The game before keeps its
+        autosave. Raises `SaveError` when another process plays the autosave `name`."""
         name = check_slot_name(name)
+        if is_autosave(name):
+            if name != self.autosave_name:
+                self._check_free(name)
+                if not self.store.autosaves.hold(name):
+                    self._check_free(name)
+                self._leave_autosave(reuse=False)
+                self.autosave_name = name
+        else:
+            self._leave_autosave(reuse=True)
         self.state = loaded.state
         self.clock.restart(loaded.play_seconds)
         self._unsaved = False
-        if name != AUTOSAVE:
+        self._spare = False
+        if not is_autosave(name):
             self.autosave()
+            self._spare = True
         return Loaded(name, tuple(loaded.notes))
+
+    def continue_slot(self) -> SlotInfo | None:
+        """The autosave Continue resumes: this story's newest that no other process is
+        playing (the game in progress's own included); None when there is none."""
+        try:
+            found = self.store.autosaves.resumable(self.story.id)
+        except _save_errors():
+            return None
+        return found[0] if found else None
+
+    def may_continue(self) -> bool:
+        """Whether a game is in progress or an autosave may be there to continue (a quick
+        look at the file names: `continue_slot` reads them)."""
+        if self.state is not None:
+            return True
+        try:
+            return self.store.autosaves.any_free()
+        except _save_errors():
+            return False
+
+    def resume(self) -> Loaded | None:
+        """Play on from the newest autosave that Continue may resume, or the next when
+        it cannot be loaded or another process took it meanwhile; None when there is
+        none. Raises `SaveError` (the first one's reason) when none of them loads."""
+        from cosmodrome.saves.errors import SaveError
+
+        try:
+            found = self.store.autosaves.resumable(self.story.id)
+        except _save_errors():
+            return None
+        first: SaveError | None = None
+        for slot in found:
+            if slot.name == self.autosave_name and self.state is not None:
+                return Loaded(slot.name, ())  # the game in progress is that autosave's
+            try:
+                return self.load(slot.name)
+            except SaveError as exc:
+                first = first or exc
+        if first is not None:
+            raise first
+        return None
 
     def slots(self) -> list[SlotInfo]:
         """Every slot in the store; an unreadable directory gives none."""
@@ -272,10 +394,3 @@ class Session:
             return self.store.slots()
         except _save_errors():
             return []
-
-    def autosave_slot(self) -> SlotInfo | None:
-        """The autosave's details, when there is one."""
-        for slot in self.slots():
-            if slot.name == AUTOSAVE:
-                return slot
-        return None
