@@ -79,7 +79,7 @@ def test_plain_commands_save_load_and_list(tmp_path: Path) -> None:
     code, out, _ = plain(tmp_path, "1\nsave one\n1\nsaves\nload one\nload ../x\nquit\n")
     assert code == 0
     assert "  one: The Checkpoint, Arrival (Summit); 1 choice" in out
-    assert "  autosave: The Checkpoint, The checkpoint, Sasha (Summit); 2 choices" in out
+    assert "  auto-1: The Checkpoint, The checkpoint, Sasha (Summit); 2 choices" in out
     assert "Loaded 'one'." in out
     assert "A save name is 1 to 40 letters" in out
 
@@ -105,7 +105,7 @@ def test_the_plain_saves_list_names_the_ending_a_finished_game_reached(tmp_path:
     plain(tmp_path, "2\n3\n")  # to the road home; the autosave keeps the finished game
     code, out, _ = plain(tmp_path, "saves\nquit\n")
     assert code == 0
-    assert "  autosave: The Checkpoint, The end: The road home; 2 choices" in out
+    assert "  auto-1: The Checkpoint, The end: The road home; 2 choices" in out
 
 
 def test_saves_lists_a_table(tmp_path: Path) -> None:
@@ -116,7 +116,7 @@ def test_saves_lists_a_table(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["SLOT", "STORY", "WHERE", "CHOICES", "PLAYED", "SAVED"]
     names = [line.split()[0] for line in lines[1:]]
-    assert sorted(names) == ["autosave", "broken", "gate"]
+    assert sorted(names) == ["auto-1", "broken", "gate"]
     assert any(line.startswith("broken") and "damaged" in line for line in lines)
 
 

@@ -39,7 +39,7 @@ def lock_path(directory: Path, name: str) -> Path:
 
 def in_use_message(name: str) -> str:
     """Why the autosave `name` cannot be touched: another process plays it."""
-    return f"'{name}' is being played in another window; it is free once that game is closed"
+    return f"'{name}' is being played in another window (it is free once that game is closed)"
 
 
 class Autosaves:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sys
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -42,23 +43,23 @@ class HeldLock:
 
     def __init__(self, path: Path, fd: int) -> None:
         self.path = path
-        self._fd: int | None = fd
+        # closing the last descriptor releases the flock: also when this object is dropped
+        self._close = weakref.finalize(self, os.close, fd)
 
     @property
     def held(self) -> bool:
         """Whether the lock is still held."""
-        return self._fd is not None
+        return self._close.alive
 
     def release(self, *, remove: bool = False) -> None:
         """Let the lock go; with `remove`, delete its file first (while still holding it,
         so nobody can be left holding a lock on a file that is gone)."""
-        if self._fd is None:
+        if not self._close.alive:
             return
         if remove:
             with contextlib.suppress(OSError):
                 self.path.unlink()
-        os.close(self._fd)  # closing the last descriptor releases the flock
-        self._fd = None
+        self._close()
 
 
 def _open_locked(path: Path, *, wait: bool) -> HeldLock | None:

@@ -30,8 +30,11 @@ def saved_opening(
     if load is not None:
         name = check_slot_name(load)
         if is_autosave(name) and not store.autosaves.hold(name):
-            raise SaveError(f"cannot load {in_use_message(name)}")
+            raise SaveError(in_use_message(name))
         return name, store.load(name, story)
+    newest = next((s for s in store.autosaves.listed() if not store.autosaves.busy(s.name)), None)
+    if newest is not None and newest.status != "ok":  # the player asked for that game
+        raise SaveError(f"cannot load '{newest.name}': {newest.problem}")
     first: SaveError | None = None
     for slot in store.autosaves.resumable(story.id):
         if not store.autosaves.hold(slot.name):
@@ -43,8 +46,5 @@ def saved_opening(
             first = first or exc
     if first is not None:
         raise first
-    damaged = [s for s in store.autosaves.listed() if s.status != "ok"]
-    if damaged:  # kept as it is: the new game gets an autosave of its own
-        warn(f"cannot continue '{damaged[0].name}', it is damaged: {damaged[0].problem}")
     warn(NO_AUTOSAVE)
     return None

@@ -218,9 +218,14 @@ class Session:
         the last stretch (nothing for a game started unasked and never moved), then its
         lock let go, so another process may continue the game; as `autosave`."""
         problem = self.flush() if self._unsaved else self.autosave()
+        self.release()
+        return problem
+
+    def release(self) -> None:
+        """Let go of the game's autosave, so another process may continue it (a later
+        autosave holds it again)."""
         if self._store is not None and self.autosave_name is not None:
             self._store.autosaves.release(self.autosave_name)
-        return problem
 
     def _autosave_slot(self) -> str:
         """The game's own autosave, held for it (a new one when it has none yet);
@@ -321,7 +326,7 @@ class Session:
             from cosmodrome.saves.autosaves import in_use_message
             from cosmodrome.saves.errors import SaveError
 
-            raise SaveError(f"cannot load {in_use_message(name)}")
+            raise SaveError(in_use_message(name))
 
     def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
         """Play on from `loaded`, the game read from slot `name`: an autosave goes on

@@ -137,6 +137,7 @@ class CosmodromeApp(App[None]):
 
     def on_unmount(self) -> None:
         self.session.flush()  # however the app stops, the last move is saved
+        self.session.release()  # and its autosave is free for another window to continue
 
     def on_resize(self, event: events.Resize) -> None:
         self.navigation.fit(event.size.width, event.size.height)
