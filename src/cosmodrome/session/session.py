@@ -283,13 +283,15 @@ class Session:
         return self.saving_problem
 
     def _record_ending(self, node_id: str) -> None:
+        from cosmodrome.saves.autosaves import KEEP_FINISHED
         from cosmodrome.saves.listing import ending_reached
 
         try:
             self.store.record_ending(self.story.id, node_id)
-            # the only autosaves ever removed unasked: finished games' beyond the newest few
+            # the only autosaves ever removed unasked: finished games' beyond the newest
+            # few, this one (not yet written as finished) counted among them
             self.store.autosaves.prune_finished(
-                lambda slot: ending_reached(slot, self.story) is not None
+                lambda slot: ending_reached(slot, self.story) is not None, KEEP_FINISHED - 1
             )
         except _save_errors() as exc:
             self.saving_problem = self.saving_problem or str(exc)
