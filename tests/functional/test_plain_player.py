@@ -18,23 +18,23 @@ def test_a_whole_playthrough_through_a_pipe(tmp_path: Path) -> None:
     assert "## Arrival" in out
     assert "Credibility: 1." in out  # the effect of the first choice, interpolated
     assert "## The checkpoint, Sasha" in out
-    assert "*** The end: On the apron ***" in out
+    assert "— The end: On the apron" in out
     assert "Traceback" not in out + result.stderr
 
 
 def test_locked_choice_is_marked_with_its_reason() -> None:
     result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="2\n")
-    assert "1. (locked: You have no pass.) Show the press pass" in result.stdout
+    assert "1. Show the press pass (locked: You have no pass.)" in result.stdout
     assert result.returncode == 0
 
 
 def test_bad_input_gets_a_message_and_a_new_prompt() -> None:
     result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="9\nfly\n2\n1\n\n3\n")
     out = result.stdout
-    assert "There is no choice 9; choose 1 to 2." in out
+    assert "There is no choice 9; choose 1 or 2." in out
     assert "'fly' is not a choice or a command" in out
     assert "That choice is locked: You have no pass." in out
-    assert "*** The end: The road home ***" in out
+    assert "— The end: The road home" in out
     assert result.returncode == 0
 
 

@@ -32,7 +32,7 @@ def test_plain_player_in_a_real_terminal(terminal: Terminal) -> None:
     terminal.wait_for("## The checkpoint")
     terminal.send("3", "Enter")
     screen = terminal.wait_for("[exited 0]")
-    assert "*** The end: The road home ***" in screen
+    assert "— The end: The road home" in screen
 
 
 @pytest.mark.tmux

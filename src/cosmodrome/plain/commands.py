@@ -1,5 +1,5 @@
 """The words the line-mode player understands besides a choice's number: `undo [N]`,
-`facts`, `look`, `save NAME`, `load NAME`, `saves`, `help`, `quit`. Saving and loading
+`facts`, `look`, `status`, `save NAME`, `load NAME`, `saves`, `help`, `quit`. Saving and loading
 go through the `Session`; a save that fails says so in one line, and play goes on."""
 
 from __future__ import annotations
@@ -28,6 +28,8 @@ class Console(Protocol):
     def say(self, text: str = "") -> None: ...
 
     def show(self, passage: Passage) -> None: ...
+
+    def show_status(self) -> bool: ...
 
     def moved(self) -> None: ...
 
@@ -67,6 +69,12 @@ def facts(player: Console, _arg: str) -> bool:
 
 def look(player: Console, _arg: str) -> bool:
     player.show(player.session.passage())
+    return True
+
+
+def status(player: Console, _arg: str) -> bool:
+    if not player.show_status():
+        player.say("This story shows no status: no place, era or scores.")
     return True
 
 
@@ -126,6 +134,7 @@ COMMANDS: dict[str, Command] = {
     "undo": Command(undo, "undo [N]: take back the last choice (or N choices)"),
     "facts": Command(facts, "facts: list what you have found out"),
     "look": Command(look, "look: show the passage again"),
+    "status": Command(status, "status: where you are, and what your choices are judged on"),
     "save": Command(save, "save NAME: save the game under a name"),
     "load": Command(load, "load NAME: go back to a saved game"),
     "saves": Command(saves, "saves: list the saved games"),
