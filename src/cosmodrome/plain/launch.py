@@ -11,7 +11,7 @@ from cosmodrome.story.model import Story
 if TYPE_CHECKING:
     from cosmodrome.session import Session
 
-QUESTION = "Continue {slot}, {where} ({choices})? Type n for a new game [Y/n] "
+QUESTION = "Continue it? Type n for a new game. [Y/n] "
 
 
 def is_terminal(stream: TextIO) -> bool:
@@ -34,6 +34,7 @@ def line_width(stdout: TextIO) -> int:
 def offer_to_continue(session: Session, stdin: TextIO, stdout: TextIO) -> str | None:
     """Ask whether to continue the newest autosave, when there is one: the slot's name
     for yes (Enter), None for no, or when input ends."""
+    from cosmodrome.plain.text import fill
     from cosmodrome.safetext import printable
     from cosmodrome.wording import plural, slot_where
 
@@ -41,8 +42,10 @@ def offer_to_continue(session: Session, stdin: TextIO, stdout: TextIO) -> str | 
     if slot is None:
         return None
     where = slot_where(slot, session.story)
-    question = QUESTION.format(slot=slot.name, where=where, choices=plural(slot.choices, "choice"))
-    stdout.write(printable(question))
+    found = f"The newest game is {slot.name}: {where}, {plural(slot.choices, 'choice')}."
+    for line in fill(found, width=line_width(stdout)):
+        stdout.write(printable(line) + "\n")
+    stdout.write(QUESTION)
     stdout.flush()
     try:
         answer = stdin.readline()
