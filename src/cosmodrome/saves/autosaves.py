@@ -12,11 +12,12 @@ import contextlib
 import os
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.files import reason
 from cosmodrome.saves.locks import HeldLock, folder_lock, is_locked, try_lock
+from cosmodrome.saves.slotinfo import SlotInfo
 from cosmodrome.saves.slots import (
     autosave_name,
     autosave_number,
@@ -24,9 +25,6 @@ from cosmodrome.saves.slots import (
     is_autosave,
     slot_name_of,
 )
-
-if TYPE_CHECKING:
-    from cosmodrome.saves.store import SaveStore, SlotInfo
 
 KEEP_FINISHED = 5  # the autosaves of finished games kept, newest first, per story
 LOCK_SUFFIX = ".lock"
@@ -42,10 +40,23 @@ def in_use_message(name: str) -> str:
     return f"'{name}' is being played in another window (it is free once that game is closed)"
 
 
+class SlotFolder(Protocol):
+    """What the autosaves need of their store (`store.SaveStore` is one)."""
+
+    @property
+    def directory(self) -> Path: ...
+
+    def ensure_directory(self) -> None: ...
+
+    def slots(self) -> list[SlotInfo]: ...
+
+    def delete(self, name: str) -> None: ...
+
+
 class Autosaves:
     """The autosaves of one `SaveStore`, and the ones this process holds (`held`)."""
 
-    def __init__(self, store: SaveStore) -> None:
+    def __init__(self, store: SlotFolder) -> None:
         self.store = store
         self._held: dict[str, HeldLock] = {}
 

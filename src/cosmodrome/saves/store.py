@@ -9,7 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec, endings
@@ -21,6 +20,7 @@ from cosmodrome.saves.files import read_document, read_save, reason
 from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.history_cache import HistoryCache
 from cosmodrome.saves.locks import folder_lock
+from cosmodrome.saves.slotinfo import SlotInfo
 from cosmodrome.saves.slots import (
     backup_path,
     check_slot_name,
@@ -30,23 +30,7 @@ from cosmodrome.saves.slots import (
 )
 from cosmodrome.story.model import Story
 
-
-@dataclass(frozen=True, slots=True)
-class SlotInfo:
-    """A slot as a listing shows it; `status` is "corrupt" (with `problem`) when
-    neither the slot's file nor its backup can be read."""
-
-    name: str
-    story_id: str | None
-    story_title: str | None
-    node_title: str | None
-    era_label: str | None
-    saved_at: datetime | None
-    play_seconds: float
-    choices: int
-    status: Literal["ok", "corrupt"]
-    problem: str | None
-    node: str | None = None  # the id of the node the game is at, as saved
+__all__ = ["LoadedGame", "SaveStore", "SlotInfo"]  # SlotInfo was first defined here
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from cosmodrome.saves.slots import check_slot_name, is_autosave
 from cosmodrome.session.clock import PlayClock
+from cosmodrome.session.outcomes import Loaded, Reloaded, save_errors
+from cosmodrome.session.own_autosave import OwnAutosave, check_free
 from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:  # the engine and the save store are imported when first used: after the
@@ -22,32 +23,6 @@ if TYPE_CHECKING:  # the engine and the save store are imported when first used:
     from cosmodrome.engine.state import GameState
     from cosmodrome.saves.store import LoadedGame, SaveStore, SlotInfo
     from cosmodrome.story.watch import Reload
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """A game restored from a slot, with anything the player should be told about it."""
-
-    slot: str
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Reloaded:
-    """What an edit of the story did to the session, for a player to tell."""
-
-    summary: str  # how the reload went, and how the game was fitted, in one line
-    problems: tuple[str, ...]  # the broken edit's errors (path:line:col); () when it loaded
-    changed: bool  # the game now plays in the new story
-    news: bool  # something not yet told: a new story, or errors other than the last
-    adapted: bool = False  # the game in progress had to be fitted (a warning, not news)
-
-
-def _save_errors() -> tuple[type[Exception], ...]:
-    """The errors of a store that cannot read or write: `SaveError` and `OSError`."""
-    from cosmodrome.saves.errors import SaveError
-
-    return (SaveError, OSError)
 
 
 class Session:
@@ -83,8 +58,7 @@ class Session:
         self._problem_told = False  # whether the player has been told saving is off
         self._owed = False  # a move whose autosave is deferred and not yet written
         self._unsaved = False  # a game started unasked: the autosave waits for its first move
-        self.autosave_name: str | None = None  # the game's own autosave, once it has one
-        self._spare = False  # the autosave holds nothing beyond the start or a loaded slot
+        self.own = OwnAutosave(lambda: self.store)  # the game's own autosave
         self.defer: Callable[[Callable[[], object]], None] | None = None
 
     @property
@@ -103,6 +77,11 @@ class Session:
             assert self._open_store is not None
             self._store = self._open_store()
         return self._store
+
+    @property
+    def autosave_name(self) -> str | None:
+        """The name of the game's own autosave (`auto-3`), once it has one."""
+        return self.own.name
 
     @property
     def play_seconds(self) -> float:
@@ -129,13 +108,13 @@ class Session:
         """Start the story from the beginning in a new autosave (the game before keeps
         its own); with `autosave` False nothing is written until the first move (a game
         the player did not ask for, as the line-mode player's start)."""
-        self._leave_autosave(reuse=True)
+        self._leave_game(reuse=True)
         self.state = self.game.start()
         self.clock.restart()
         self._unsaved = not autosave
         if autosave:
             self._moved()
-        self._spare = True
+        self.own.spare = True
         return self.state
 
     def take(self, key: str) -> GameState:
@@ -148,7 +127,7 @@ class Session:
 
     def _arrive(self, state: GameState) -> GameState:
         self.state = state
-        self._spare = False
+        self.own.spare = False
         if state.ended:
             self._record_ending(state.node)
         self._moved()
@@ -160,7 +139,7 @@ class Session:
         if state.previous is None:
             return False
         self.state = self.game.undo(state, max(1, steps))
-        self._spare = False
+        self.own.spare = False
         self._moved()
         return True
 
@@ -179,7 +158,7 @@ class Session:
             return ()
         adapted = play_on(story, self.state.history())
         self.state = adapted.state
-        self._spare = False
+        self.own.spare = False
         self.autosave()
         return adapted.notes
 
@@ -224,38 +203,19 @@ class Session:
     def release(self) -> None:
         """Let go of the game's autosave, so another process may continue it (a later
         autosave holds it again)."""
-        if self._store is not None and self.autosave_name is not None:
-            self._store.autosaves.release(self.autosave_name)
+        if self._store is not None:
+            self.own.release()
 
-    def _autosave_slot(self) -> str:
-        """The game's own autosave, held for it (a new one when it has none yet);
-        raises `SaveError` when it cannot be held."""
-        autosaves = self.store.autosaves
-        if self.autosave_name is None:
-            self.autosave_name = autosaves.new()
-        elif not autosaves.hold(self.autosave_name):
-            from cosmodrome.saves.autosaves import in_use_message
-            from cosmodrome.saves.errors import SaveError
-
-            raise SaveError(in_use_message(self.autosave_name))
-        return self.autosave_name
-
-    def _leave_autosave(self, *, reuse: bool) -> None:
-        """Before the session plays another game: write what the game owes its autosave,
-        then keep that autosave for the next game when it is spare and `reuse` is set,
-        else let it go (a spare one at the story's start is removed: it holds nothing)."""
+    def _leave_game(self, *, reuse: bool, to: str | None = None) -> None:
+        """Before the session plays another game: write what the game still owes its
+        autosave, then pass that autosave on or let it go (`OwnAutosave.leave`), or
+        take the existing autosave `to`. Raises `SaveError` when `to` is taken."""
         self.flush()
-        name = self.autosave_name
-        if name is None or (reuse and self._spare):
-            return
-        self.autosave_name = None
-        self.store.autosaves.release(name)
-        if self._spare and self.state is not None and self.state.steps == 0:
-            try:
-                self.store.delete(name)
-            except _save_errors():
-                pass  # not written yet, or taken by another game meanwhile: keep it
-        self._spare = False
+        at_start = self.state is not None and self.state.steps == 0
+        if to is None:
+            self.own.leave(reuse=reuse, at_start=at_start)
+        else:
+            self.own.become(to, at_start=at_start)
 
     def autosave(self) -> str | None:
         """Write the game's autosave; returns the problem when saving has just started
@@ -265,9 +225,8 @@ class Session:
             return None
         self._unsaved = False
         try:
-            name = self._autosave_slot()
-            self.store.save(name, self.story, self.state, self.play_seconds)
-        except _save_errors() as exc:
+            self.store.save(self.own.slot(), self.story, self.state, self.play_seconds)
+        except save_errors() as exc:
             first = self.saving_problem is None
             self.saving_problem = str(exc) or exc.__class__.__name__
             return self.saving_problem if first else None
@@ -293,14 +252,14 @@ class Session:
             self.store.autosaves.prune_finished(
                 lambda slot: ending_reached(slot, self.story) is not None, KEEP_FINISHED - 1
             )
-        except _save_errors() as exc:
+        except save_errors() as exc:
             self.saving_problem = self.saving_problem or str(exc)
 
     def endings_found(self) -> frozenset[str]:
         """The ending nodes reached in any run of this story (this one included)."""
         try:
             found = self.store.endings_found(self.story.id)
-        except _save_errors():
+        except save_errors():
             found = frozenset()
         if self.state is not None and self.state.ended:
             found = found | {self.state.node}
@@ -320,15 +279,9 @@ class Session:
         """Replace the game with the one in slot `name` (see `adopt`); raises `SaveError`,
         also for an autosave that a game in another process is playing."""
         name = check_slot_name(name)
-        self._check_free(name)
+        check_free(self.store, name)
+        self.flush()  # the game's own autosave, loaded again, is then as it was left
         return self.adopt(name, self.store.load(name, self.story))
-
-    def _check_free(self, name: str) -> None:
-        if is_autosave(name) and self.store.autosaves.busy(name):
-            from cosmodrome.saves.autosaves import in_use_message
-            from cosmodrome.saves.errors import SaveError
-
-            raise SaveError(in_use_message(name))
 
     def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
         """Play on from `loaded`, the game read from slot `name`: an autosave goes on
@@ -336,22 +289,15 @@ class Session:
         new autosave, written now so Continue resumes it. The game before keeps its
         autosave. Raises `SaveError` when another process plays the autosave `name`."""
         name = check_slot_name(name)
-        if is_autosave(name):
-            if name != self.autosave_name:
-                self._check_free(name)
-                if not self.store.autosaves.hold(name):
-                    self._check_free(name)
-                self._leave_autosave(reuse=False)
-                self.autosave_name = name
-        else:
-            self._leave_autosave(reuse=True)
+        own = is_autosave(name)
+        self._leave_game(reuse=True, to=name if own else None)
         self.state = loaded.state
         self.clock.restart(loaded.play_seconds)
         self._unsaved = False
-        self._spare = False
-        if not is_autosave(name):
+        self.own.spare = False
+        if not own:
             self.autosave()
-            self._spare = True
+            self.own.spare = True
         return Loaded(name, tuple(loaded.notes))
 
     def continue_slot(self) -> SlotInfo | None:
@@ -359,7 +305,7 @@ class Session:
         playing (the game in progress's own included); None when there is none."""
         try:
             found = self.store.autosaves.resumable(self.story.id)
-        except _save_errors():
+        except save_errors():
             return None
         return found[0] if found else None
 
@@ -370,7 +316,7 @@ class Session:
             return True
         try:
             return self.store.autosaves.any_free()
-        except _save_errors():
+        except save_errors():
             return False
 
     def resume(self) -> Loaded | None:
@@ -381,7 +327,7 @@ class Session:
 
         try:
             found = self.store.autosaves.resumable(self.story.id)
-        except _save_errors():
+        except save_errors():
             return None
         first: SaveError | None = None
         for slot in found:
@@ -399,5 +345,5 @@ class Session:
         """Every slot in the store; an unreadable directory gives none."""
         try:
             return self.store.slots()
-        except _save_errors():
+        except save_errors():
             return []
