@@ -27,6 +27,8 @@ class Console(Protocol):
 
     def say(self, text: str = "") -> None: ...
 
+    def wrapped(self, text: str, first: str = "", rest: str | None = None) -> None: ...
+
     def show(self, passage: Passage) -> None: ...
 
     def show_status(self) -> bool: ...
@@ -62,7 +64,7 @@ def facts(player: Console, _arg: str) -> bool:
     if not found:
         player.say("You have found out nothing yet.")
     for fact in found:
-        player.say(f"  {fact.year}  {fact.title}: {fact.text}")
+        player.wrapped(f"{fact.title}: {fact.text}", f"  {fact.year}  ")
     player.say(f"({len(found)} of {len(story.facts)} facts found)")
     return True
 
@@ -113,15 +115,21 @@ def saves(player: Console, _arg: str) -> bool:
         return True
     if not infos:
         player.say("There are no saved games yet.")
+    autosaves = player.session.store.autosaves
     for info in infos:
-        player.say(f"  {slot_line(info, player.session.story)}")
+        line = slot_line(info, player.session.story)
+        if info.name == player.session.autosave_name:
+            line += " (this game's autosave)"
+        elif autosaves.busy(info.name):
+            line += " (being played in another window)"
+        player.wrapped(line, "  ", "      ")
     return True
 
 
 def help_(player: Console, _arg: str) -> bool:
     player.say("Type a choice's number, or one of:")
     for command in player.commands.values():
-        player.say(f"  {command.help}")
+        player.wrapped(command.help, "  ", "      ")
     return True
 
 

@@ -60,9 +60,10 @@ class PlainPlayer:
         passes here, so nothing in a story or a save can drive the terminal."""
         self.stdout.write(printable(text) + "\n")
 
-    def wrapped(self, text: str, first: str = "") -> None:
-        """Say `text` wrapped to the width, later lines under the first's text."""
-        for line in fill(text, first, width=self.width):
+    def wrapped(self, text: str, first: str = "", rest: str | None = None) -> None:
+        """Say `text` wrapped to the width after `first`, later lines after `rest`
+        (by default, under the first line's text)."""
+        for line in fill(text, first, rest, width=self.width):
             self.say(line)
 
     def show(self, passage: Passage) -> None:

@@ -89,9 +89,10 @@ class TitleScreen(GameScreen):
         session = self.session
         menu = self.query_one(TitleMenu)
         playing = session.autosave_name if session.state is not None else None
-        slot = session.continue_slot()
         if playing is not None:
             slot = next((s for s in session.slots() if s.name == playing), None)
+        else:
+            slot = session.continue_slot()
         if slot is not None:
             detail = f"{slot.name} · {slot_where(slot, session.story)}"
             if slot.saved_at is not None:
