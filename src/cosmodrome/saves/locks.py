@@ -12,29 +12,34 @@ an open file, so a process that dies, however it dies, leaves no lock behind. Wh
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import sys
+import time
 import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
 FOLDER_LOCK = ".lock"  # hidden, and never taken for a slot (see `slots.slot_name_of`)
+FOLDER_PATIENCE = 10.0  # seconds a writer waits for the folder before it gives up
+GLANCE = 0.02  # how long a lock is retried before it is taken as held: `is_locked` peeks
+RETRY = 0.002
 
 if sys.platform != "win32":
     import fcntl
 
-    def _flock(fd: int, *, exclusive: bool, wait: bool) -> bool:
-        """Take the lock on `fd`; False when `wait` is off and someone else holds it."""
+    def _flock(fd: int, *, exclusive: bool) -> bool:
+        """Take the lock on `fd` if it is free now; False when someone else holds it."""
         mode = fcntl.LOCK_EX if exclusive else fcntl.LOCK_SH
         try:
-            fcntl.flock(fd, mode if wait else mode | fcntl.LOCK_NB)
+            fcntl.flock(fd, mode | fcntl.LOCK_NB)
         except BlockingIOError:
             return False
         return True
 
 else:  # pragma: no cover - no flock: the folder is shared as before, unlocked
 
-    def _flock(fd: int, *, exclusive: bool, wait: bool) -> bool:
+    def _flock(fd: int, *, exclusive: bool) -> bool:
         return True
 
 
@@ -62,15 +67,18 @@ class HeldLock:
         self._close()
 
 
-def _open_locked(path: Path, *, wait: bool) -> HeldLock | None:
-    """Open (creating) the lock file at `path` and lock it exclusively; None when
-    `wait` is off and another holder has it. Raises `OSError`."""
+def _open_locked(path: Path, patience: float) -> HeldLock | None:
+    """Open (creating) the lock file at `path` and lock it exclusively, trying for
+    `patience` seconds; None when another holder kept it all that time. Raises `OSError`."""
+    deadline = time.monotonic() + patience
     while True:
         fd = os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
         try:
-            if not _flock(fd, exclusive=True, wait=wait):
-                os.close(fd)
-                return None
+            while not _flock(fd, exclusive=True):
+                if time.monotonic() >= deadline:
+                    os.close(fd)
+                    return None
+                time.sleep(RETRY)
             # its last holder may have removed the file while we waited: lock the new one
             if os.path.samestat(os.fstat(fd), path.stat()):
                 return HeldLock(path, fd)
@@ -85,7 +93,7 @@ def _open_locked(path: Path, *, wait: bool) -> HeldLock | None:
 def try_lock(path: Path) -> HeldLock | None:
     """The lock on the file at `path` (created when missing), held until released; None
     when another process (or another open of it here) holds it. Raises `OSError`."""
-    return _open_locked(path, wait=False)
+    return _open_locked(path, GLANCE)  # a moment, in case `is_locked` is peeking at it
 
 
 def is_locked(path: Path) -> bool:
@@ -95,7 +103,7 @@ def is_locked(path: Path) -> bool:
     except OSError:
         return False
     try:
-        return not _flock(fd, exclusive=False, wait=False)  # a shared lock: two askers agree
+        return not _flock(fd, exclusive=False)  # a shared lock: two askers agree
     finally:
         os.close(fd)
 
@@ -103,9 +111,12 @@ def is_locked(path: Path) -> bool:
 @contextlib.contextmanager
 def folder_lock(directory: Path) -> Iterator[None]:
     """Hold the lock of the folder `directory` (waiting for it) for the `with` block: one
-    writer at a time. The folder must exist; raises `OSError`."""
-    held = _open_locked(directory / FOLDER_LOCK, wait=True)
-    assert held is not None  # a waiting lock is always taken
+    writer at a time. The folder must exist; raises `OSError` (`TimeoutError` when
+    another process held the folder for `FOLDER_PATIENCE` seconds)."""
+    held = _open_locked(directory / FOLDER_LOCK, FOLDER_PATIENCE)
+    if held is None:
+        message = f"another program has kept the saves folder locked for {FOLDER_PATIENCE:.0f} s"
+        raise TimeoutError(errno.ETIMEDOUT, message)
     try:
         yield
     finally:
