@@ -3,6 +3,7 @@ and `play --plain` with `save`, `load`, `--load`, `--continue` and the autosave.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import FIXTURES
@@ -156,3 +157,20 @@ def test_saves_option_overrides_the_environment(tmp_path: Path) -> None:
     )
     assert after.returncode == 0
     assert not (chosen / "here.save.json").exists()
+
+
+def test_an_older_versions_single_autosave_is_listed_and_continued(tmp_path: Path) -> None:
+    # the upgrade: a saves folder of an older version, whose one autosave is a golden save
+    golden = Path(__file__).resolve().parents[1] / "golden" / "sample" / "route-2.save.json"
+    (tmp_path / "autosave.save.json").write_bytes(golden.read_bytes())
+    code, out, _ = saves_command(tmp_path, "--format", "json")
+    assert code == 0
+    [entry] = json.loads(out)["saves"]
+    assert (entry["name"], entry["autosave"], entry["in_use"]) == ("autosave", True, False)
+    code, out, err = plain(tmp_path, "quit\n", "--continue")
+    assert (code, err) == (0, "")
+    assert "A guard studies your papers." in out  # at the checkpoint, where it was left
+    plain(tmp_path, "1\nquit\n")  # a new game: its own autosave, the old one kept
+    code, out, _ = saves_command(tmp_path, "list", "--format", "json")
+    names = {s["name"]: s["choices"] for s in json.loads(out)["saves"]}
+    assert names == {"autosave": entry["choices"], "auto-1": 1}
