@@ -101,13 +101,25 @@ def load_settings(path: Path) -> tuple[Settings, list[str]]:
     return parse_settings(raw)
 
 
-def save_settings(path: Path, settings: Settings) -> None:
-    """Write `settings` to `path` atomically, creating the directory; raises `OSError`."""
+def save_settings(path: Path, settings: Settings, *, before: Settings | None = None) -> Settings:
+    """Write `settings` to `path` atomically, creating the directory, and return what was
+    written. With `before` (what the player changed `settings` from), only the changed
+    values go over the file as it is now, so a change another game made meanwhile is
+    kept. Raises `OSError`."""
     path.parent.mkdir(parents=True, exist_ok=True)
     from cosmodrome.saves.atomic import write_atomic  # the save store: not needed to start
+    from cosmodrome.saves.locks import folder_lock
 
-    data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
-    write_atomic(path, data.encode("utf-8"))
+    with folder_lock(path.parent):  # read, change, write: one game at a time
+        if before is not None:
+            names = [f.name for f in fields(Settings)]
+            changed = {
+                n: getattr(settings, n) for n in names if getattr(settings, n) != getattr(before, n)
+            }
+            settings = replace(load_settings(path)[0], **changed)
+        data = json.dumps(asdict(settings), indent=2, sort_keys=True) + "\n"
+        write_atomic(path, data.encode("utf-8"))
+    return settings
 
 
 def with_reveal(settings: Settings, value: str) -> Settings:

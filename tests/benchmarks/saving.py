@@ -41,7 +41,8 @@ def play(story: Story, choices: int, seed: int) -> GameState:
 
 def _only_file(directory: Path) -> Path:
     """The one file a first save wrote in an empty folder (its name is the store's own)."""
-    files = [path for path in directory.iterdir() if path.is_file()]
+    # hidden files are the folder's locks, not saves
+    files = [p for p in directory.iterdir() if p.is_file() and not p.name.startswith(".")]
     if len(files) != 1:
         raise RuntimeError(f"expected one save file in {directory}, found {len(files)}")
     return files[0]

@@ -148,4 +148,4 @@ def test_the_game_starts_beside_an_endless_endings_record_and_settings_file(
         timeout=60,
     )
     assert "Traceback" not in result.stdout + result.stderr
-    assert "*** The end: The road home ***" in result.stdout
+    assert "— The end: The road home" in result.stdout

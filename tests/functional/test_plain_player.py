@@ -18,23 +18,23 @@ def test_a_whole_playthrough_through_a_pipe(tmp_path: Path) -> None:
     assert "## Arrival" in out
     assert "Credibility: 1." in out  # the effect of the first choice, interpolated
     assert "## The checkpoint, Sasha" in out
-    assert "*** The end: On the apron ***" in out
+    assert "— The end: On the apron" in out
     assert "Traceback" not in out + result.stderr
 
 
 def test_locked_choice_is_marked_with_its_reason() -> None:
     result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="2\n")
-    assert "1. (locked: You have no pass.) Show the press pass" in result.stdout
+    assert "1. Show the press pass (locked: You have no pass.)" in result.stdout
     assert result.returncode == 0
 
 
 def test_bad_input_gets_a_message_and_a_new_prompt() -> None:
     result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="9\nfly\n2\n1\n\n3\n")
     out = result.stdout
-    assert "There is no choice 9; choose 1 to 2." in out
+    assert "There is no choice 9; choose 1 or 2." in out
     assert "'fly' is not a choice or a command" in out
     assert "That choice is locked: You have no pass." in out
-    assert "*** The end: The road home ***" in out
+    assert "— The end: The road home" in out
     assert result.returncode == 0
 
 
@@ -84,3 +84,49 @@ def test_python_dash_m_runs_the_same_command() -> None:
     )
     assert result.returncode == 0
     assert "0 errors, 0 warnings" in result.stderr
+
+
+def test_piped_play_of_the_shipped_story_reads_as_plain_text(tmp_path: Path) -> None:
+    # issue 14: Markdown as plain text, the status after each passage, single punctuation
+    route = [
+        "2",
+        "1",
+        "2",
+        "1",
+        "2",
+        "1",
+        "2",
+        "1",
+        "2",
+        "1",
+        "2",
+        "status",
+    ]  # to the night train, a locked choice
+    result = run_cosmodrome(["play", "--plain"], stdin="\n".join(route) + "\n", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    passages = out.split("\n## ")[1:]
+    assert len(passages) == 12
+    for passage in passages:
+        assert "\nStatus: 20" in passage and "Credibility: " in passage  # era, scores
+    assert "*" not in out
+    assert ".." not in out
+    assert "(locked: You have no one to\n     call: you never asked Ines for a contact.)" in out
+    assert all(len(line.removeprefix("> ")) <= 78 for line in out.splitlines())  # after a prompt
+    assert out.count("Status: ") == 13  # and once more for `status`
+
+
+def test_a_wrong_number_names_the_numbers_there_are() -> None:
+    # two choices, then one: the press pass is taken once, the drive is left
+    result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="7\n1\n2\n")
+    assert "There is no choice 7; choose 1 or 2." in result.stdout
+    assert "There is no choice 2; the only choice is 1." in result.stdout
+
+
+def test_piped_input_is_never_taken_for_an_answer_to_continue(tmp_path: Path) -> None:
+    saves = {"COSMODROME_SAVES": str(tmp_path / "saves")}
+    run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="2\nquit\n", env=saves)
+    result = run_cosmodrome(["play", "--plain", "--story", SAMPLE], stdin="1\nquit\n", env=saves)
+    assert "Continue" not in result.stdout
+    assert "## Arrival" in result.stdout  # a new game: the "1" took the press pass
+    assert "Credibility: 1" in result.stdout

@@ -3,6 +3,7 @@ and `play --plain` with `save`, `load`, `--load`, `--continue` and the autosave.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from tests.conftest import FIXTURES
@@ -79,7 +80,7 @@ def test_plain_commands_save_load_and_list(tmp_path: Path) -> None:
     code, out, _ = plain(tmp_path, "1\nsave one\n1\nsaves\nload one\nload ../x\nquit\n")
     assert code == 0
     assert "  one: The Checkpoint, Arrival (Summit); 1 choice" in out
-    assert "  autosave: The Checkpoint, The checkpoint, Sasha (Summit); 2 choices" in out
+    assert "  auto-1: The Checkpoint, The checkpoint, Sasha (Summit); 2 choices" in out
     assert "Loaded 'one'." in out
     assert "A save name is 1 to 40 letters" in out
 
@@ -105,7 +106,7 @@ def test_the_plain_saves_list_names_the_ending_a_finished_game_reached(tmp_path:
     plain(tmp_path, "2\n3\n")  # to the road home; the autosave keeps the finished game
     code, out, _ = plain(tmp_path, "saves\nquit\n")
     assert code == 0
-    assert "  autosave: The Checkpoint, The end: The road home; 2 choices" in out
+    assert "  auto-1: The Checkpoint, The end: The road home; 2 choices" in out
 
 
 def test_saves_lists_a_table(tmp_path: Path) -> None:
@@ -116,7 +117,7 @@ def test_saves_lists_a_table(tmp_path: Path) -> None:
     lines = out.splitlines()
     assert lines[0].split() == ["SLOT", "STORY", "WHERE", "CHOICES", "PLAYED", "SAVED"]
     names = [line.split()[0] for line in lines[1:]]
-    assert sorted(names) == ["autosave", "broken", "gate"]
+    assert sorted(names) == ["auto-1", "broken", "gate"]
     assert any(line.startswith("broken") and "damaged" in line for line in lines)
 
 
@@ -156,3 +157,20 @@ def test_saves_option_overrides_the_environment(tmp_path: Path) -> None:
     )
     assert after.returncode == 0
     assert not (chosen / "here.save.json").exists()
+
+
+def test_an_older_versions_single_autosave_is_listed_and_continued(tmp_path: Path) -> None:
+    # the upgrade: a saves folder of an older version, whose one autosave is a golden save
+    golden = Path(__file__).resolve().parents[1] / "golden" / "sample" / "route-2.save.json"
+    (tmp_path / "autosave.save.json").write_bytes(golden.read_bytes())
+    code, out, _ = saves_command(tmp_path, "--format", "json")
+    assert code == 0
+    [entry] = json.loads(out)["saves"]
+    assert (entry["name"], entry["autosave"], entry["in_use"]) == ("autosave", True, False)
+    code, out, err = plain(tmp_path, "quit\n", "--continue")
+    assert (code, err) == (0, "")
+    assert "A guard studies your papers." in out  # at the checkpoint, where it was left
+    plain(tmp_path, "1\nquit\n")  # a new game: its own autosave, the old one kept
+    code, out, _ = saves_command(tmp_path, "list", "--format", "json")
+    names = {s["name"]: s["choices"] for s in json.loads(out)["saves"]}
+    assert names == {"autosave": entry["choices"], "auto-1": 1}

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
-from tests.functional.cli_runner import cosmodrome_command
+from tests.functional.cli_runner import cosmodrome_command, run_cosmodrome
 from tests.functional.tmux import Terminal, title_settled
 
 CHOICES_LINE = "1-9 Choose"
@@ -54,7 +55,7 @@ def test_play_save_quit_restart_and_continue(tmp_path: Path) -> None:
         term.close()
 
     saves = sorted(p.name for p in (tmp_path / "saves").glob("*.save.json"))
-    assert saves == ["autosave.save.json", "kit.save.json"]
+    assert saves == ["auto-1.save.json", "kit.save.json"]  # the game's own autosave
 
     term = start_game(tmp_path)
     try:
@@ -80,3 +81,38 @@ def test_play_save_quit_restart_and_continue(tmp_path: Path) -> None:
         term.wait_for("[exited 0]")
     finally:
         term.close()
+
+
+@pytest.mark.tmux
+def test_a_second_new_game_leaves_the_first_games_autosave_loadable(tmp_path: Path) -> None:
+    term = start_game(tmp_path)
+    try:
+        term.wait_for(title_settled)
+        term.send("n")
+        term.wait_for("Vladivostok, summit week")
+        term.send("2")  # check in at the hotel
+        term.wait_for("A room above the bay")
+        term.send("Escape")  # to the title, the game in memory
+        title = term.wait_for(title_settled)
+        assert "auto-1" in title  # Continue names the game it resumes
+        term.send("n")
+        term.wait_for("Start a new game?")
+        term.send("y")
+        term.wait_for(lambda s: "Vladivostok, summit week" in s and CHOICES_LINE in s)
+        term.send("1")  # ring Mara: the second game moves on its own
+        term.wait_for("Mara, on a bad line")
+        term.send("C-q")
+        term.wait_for("Quit Cosmodrome?")
+        term.send("y")
+        term.wait_for("[exited 0]")
+    finally:
+        term.close()
+    saves = str(tmp_path / "saves")
+    listed = run_cosmodrome(["saves", "--saves", saves, "--format", "json"])
+    nodes = {s["name"]: s["node_title"] for s in json.loads(listed.stdout)["saves"]}
+    assert nodes == {"auto-1": "A room above the bay", "auto-2": "Mara, on a bad line"}
+    first = run_cosmodrome(
+        ["play", "--plain", "--saves", saves, "--load", "auto-1"], stdin="quit\n"
+    )
+    assert first.returncode == 0, first.stderr
+    assert "## A room above the bay" in first.stdout

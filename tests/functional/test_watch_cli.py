@@ -23,7 +23,7 @@ def test_watch_in_line_mode_plays_and_says_it_watches(tmp_path: Path) -> None:
     result = run_cosmodrome(args, stdin="2\n")
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(f"Watching {sample} for edits")
-    assert "## The checkpoint, " in result.stdout
+    assert "## The checkpoint," in result.stdout
     assert result.stderr == ""
 
 
@@ -34,7 +34,7 @@ def test_watch_without_a_terminal_plays_in_line_mode(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stderr == "cosmodrome: not a terminal; playing in line mode (--plain)\n"
-    assert "Watching" in result.stdout and "## The checkpoint, " in result.stdout
+    assert "Watching" in result.stdout and "## The checkpoint," in result.stdout
 
 
 def _until_prompt(process: subprocess.Popen[bytes]) -> str:

@@ -88,5 +88,5 @@ def test_route_to_ending_through_the_plain_player(
     )
     assert result.returncode == 0, result.stderr
     title = game.story.nodes[final.node].ending
-    assert f"*** The end: {title} ***" in result.stdout
+    assert f"— The end: {title}" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr

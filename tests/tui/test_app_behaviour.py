@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from textual.widgets import Checkbox, Input, RadioButton, Select
 
-from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.settings import Settings, load_settings
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
@@ -89,7 +88,7 @@ async def test_ctrl_c_quits_and_the_autosave_is_current(tmp_path: Path) -> None:
         await pilot.press("2", "ctrl+c")
         await settle(pilot)
         assert not app.is_running
-    assert make_store(tmp_path).load(AUTOSAVE, app.story).state.node == "checkpoint"
+    assert make_store(tmp_path).load("auto-1", app.story).state.node == "checkpoint"
 
 
 async def test_a_too_small_terminal_says_so_and_recovers(tmp_path: Path) -> None:
@@ -225,5 +224,5 @@ async def test_a_hang_up_writes_the_play_time_to_the_autosave_and_stops(tmp_path
         assert handler not in (signal.SIG_DFL, signal.SIG_IGN, None), "no SIGHUP handler"
         os.kill(os.getpid(), signal.SIGHUP)
         await wait_for(pilot, lambda: not app.is_running)
-    loaded = make_store(tmp_path).load(AUTOSAVE, app.story)
+    loaded = make_store(tmp_path).load("auto-1", app.story)
     assert loaded.play_seconds == 95

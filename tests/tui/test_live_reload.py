@@ -198,7 +198,7 @@ async def test_the_autosave_holds_the_reloaded_game(tmp_path: Path, story: Path)
         assert app.session.require().variables["mood"] == 3
         assert any("1 new variable took its default." in n for n in notes(pilot))
     reloaded = app.story
-    loaded = app.session.store.load("autosave", reloaded)
+    loaded = app.session.store.load("auto-1", reloaded)
     assert loaded.state.variables["mood"] == 3
     assert loaded.notes == ()  # saved under the reloaded story: nothing to adapt
 

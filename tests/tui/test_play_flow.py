@@ -168,10 +168,10 @@ async def test_every_move_and_undo_writes_the_autosave(tmp_path: Path) -> None:
         store = make_store(tmp_path)
         await pilot.press("2")
         await settle(pilot)
-        assert store.load(AUTOSAVE, app.story).state.node == "checkpoint"
+        assert store.load("auto-1", app.story).state.node == "checkpoint"
         await pilot.press("u")
         await settle(pilot)
-        assert store.load(AUTOSAVE, app.story).state.node == "prologue"
+        assert store.load("auto-1", app.story).state.node == "prologue"
 
 
 async def test_story_text_with_brackets_is_never_read_as_markup(tmp_path: Path) -> None:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-from cosmodrome.saves import slots
 from cosmodrome.tui.markdown_text import markdown_content
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.transcript import Transcript
@@ -29,7 +28,7 @@ def test_the_owed_autosave_is_written_however_the_app_stops(tmp_path: Path) -> N
             app.take_number(2)  # and stop before the frame after it is drawn
             app.exit()
         story = app.session.story
-        assert make_store(tmp_path).load(slots.AUTOSAVE, story).state.node == "checkpoint"
+        assert make_store(tmp_path).load("auto-1", story).state.node == "checkpoint"
 
     asyncio.run(play())
 

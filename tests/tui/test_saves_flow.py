@@ -7,7 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input, OptionList
 
-from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
+from cosmodrome.saves.slots import QUICKSAVE
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.ending import EndingScreen
@@ -102,7 +102,7 @@ async def test_deleting_a_slot_needs_confirmation(tmp_path: Path) -> None:
         await settle(pilot)
         screen = pilot.app.screen
         assert isinstance(screen, SavesScreen)
-        assert slot_ids(screen) == ["slot:autosave", "slot:old"]
+        assert slot_ids(screen) == ["slot:auto-1", "slot:old"]
         await pilot.press("down", "d")
         await settle(pilot)
         assert isinstance(pilot.app.screen, ConfirmDialog)
@@ -112,7 +112,7 @@ async def test_deleting_a_slot_needs_confirmation(tmp_path: Path) -> None:
         await pilot.press("d", "y")
         await settle(pilot)
         assert not app.session.store.exists("old")
-        assert slot_ids(screen) == ["slot:autosave"]
+        assert slot_ids(screen) == ["slot:auto-1"]
 
 
 async def test_loading_a_slot_restores_its_game(tmp_path: Path) -> None:
@@ -241,7 +241,7 @@ async def test_continue_after_quitting_from_the_title(tmp_path: Path) -> None:
         await settle(pilot)
         assert isinstance(pilot.app.screen, TitleScreen)
     store = make_store(tmp_path)
-    assert store.exists(AUTOSAVE)
+    assert store.exists("auto-1")  # the first game's own autosave
     async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
         await pilot.press("c")
         await settle(pilot)
@@ -253,7 +253,7 @@ async def test_opening_on_a_save_shows_its_newest_passage_in_view(tmp_path: Path
         await start(pilot)
         await pilot.press("1", "1", "2", "2", "1")  # notes, train, harbour, site
         await settle(pilot)
-    app = make_app(tmp_path, JOURNEY, resume=AUTOSAVE)
+    app = make_app(tmp_path, JOURNEY, resume="auto-1")
     async with app.run_test(size=(80, 24)) as pilot:
         await settle(pilot)
         screen = pilot.app.screen

@@ -33,7 +33,10 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     resume = parser.add_mutually_exclusive_group()
     resume.add_argument("--load", metavar="NAME", help="resume the game saved as NAME")
     resume.add_argument(
-        "--continue", dest="resume", action="store_true", help="resume the autosave"
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="resume the newest autosave that no other game is playing",
     )
     parser.set_defaults(handler=run)
 

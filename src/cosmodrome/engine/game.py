@@ -127,7 +127,7 @@ class Game:
         """Take the `number`-th shown choice (1-based); raises `GameError`."""
         shown = self.choices(state)
         if not 1 <= number <= len(shown):
-            raise GameError(f"there is no choice {number}; choose 1 to {len(shown)}")
+            raise GameError(f"there is no choice {number}; {_which(len(shown))}")
         view_ = shown[number - 1]
         if not view_.available:
             raise GameError(f"that choice is locked: {view_.reason}")
@@ -141,3 +141,14 @@ class Game:
                 break
             state = state.previous
         return state
+
+
+def _which(count: int) -> str:
+    """What the player may type instead, for `count` choices shown."""
+    if count == 0:
+        return "there are no choices here"
+    if count == 1:
+        return "the only choice is 1"
+    if count == 2:
+        return "choose 1 or 2"
+    return f"choose a number from 1 to {count}"

@@ -1,5 +1,5 @@
 """The words the line-mode player understands besides a choice's number: `undo [N]`,
-`facts`, `look`, `save NAME`, `load NAME`, `saves`, `help`, `quit`. Saving and loading
+`facts`, `look`, `status`, `save NAME`, `load NAME`, `saves`, `help`, `quit`. Saving and loading
 go through the `Session`; a save that fails says so in one line, and play goes on."""
 
 from __future__ import annotations
@@ -27,7 +27,11 @@ class Console(Protocol):
 
     def say(self, text: str = "") -> None: ...
 
+    def wrapped(self, text: str, first: str = "", rest: str | None = None) -> None: ...
+
     def show(self, passage: Passage) -> None: ...
+
+    def show_status(self) -> bool: ...
 
     def moved(self) -> None: ...
 
@@ -60,13 +64,19 @@ def facts(player: Console, _arg: str) -> bool:
     if not found:
         player.say("You have found out nothing yet.")
     for fact in found:
-        player.say(f"  {fact.year}  {fact.title}: {fact.text}")
+        player.wrapped(f"{fact.title}: {fact.text}", f"  {fact.year}  ")
     player.say(f"({len(found)} of {len(story.facts)} facts found)")
     return True
 
 
 def look(player: Console, _arg: str) -> bool:
     player.show(player.session.passage())
+    return True
+
+
+def status(player: Console, _arg: str) -> bool:
+    if not player.show_status():
+        player.say("This story shows no status: no place, era or scores.")
     return True
 
 
@@ -105,15 +115,21 @@ def saves(player: Console, _arg: str) -> bool:
         return True
     if not infos:
         player.say("There are no saved games yet.")
+    autosaves = player.session.store.autosaves
     for info in infos:
-        player.say(f"  {slot_line(info, player.session.story)}")
+        line = slot_line(info, player.session.story)
+        if info.name == player.session.autosave_name:
+            line += " (this game's autosave)"
+        elif autosaves.busy(info.name):
+            line += " (being played in another window)"
+        player.wrapped(line, "  ", "      ")
     return True
 
 
 def help_(player: Console, _arg: str) -> bool:
     player.say("Type a choice's number, or one of:")
     for command in player.commands.values():
-        player.say(f"  {command.help}")
+        player.wrapped(command.help, "  ", "      ")
     return True
 
 
@@ -126,6 +142,7 @@ COMMANDS: dict[str, Command] = {
     "undo": Command(undo, "undo [N]: take back the last choice (or N choices)"),
     "facts": Command(facts, "facts: list what you have found out"),
     "look": Command(look, "look: show the passage again"),
+    "status": Command(status, "status: where you are, and what your choices are judged on"),
     "save": Command(save, "save NAME: save the game under a name"),
     "load": Command(load, "load NAME: go back to a saved game"),
     "saves": Command(saves, "saves: list the saved games"),

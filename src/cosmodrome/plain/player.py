@@ -9,34 +9,27 @@ the `Session`'s, as in the Textual game.
 from __future__ import annotations
 
 import sys
-import textwrap
 from collections.abc import Callable
 from typing import TextIO
 
 from cosmodrome.engine.game import GameError
-from cosmodrome.engine.passages import Passage
+from cosmodrome.engine.passages import ChoiceView, Passage
 from cosmodrome.plain.commands import COMMANDS, Command
 from cosmodrome.plain.numbers import count_of
+from cosmodrome.plain.status import PREFIX as STATUS
+from cosmodrome.plain.status import status_line
+from cosmodrome.plain.text import WIDTH, fill, markdown_lines, one_stop
 from cosmodrome.safetext import printable
 from cosmodrome.session import Session
-from cosmodrome.wording import sentence
 
 PROMPT = "> "
 
 
-_BLOCK_MARKERS = (">", "- ", "* ", "+ ")
-
-
-def wrap_paragraph(paragraph: str, width: int = 78) -> str:
-    """A Markdown paragraph filled to `width`; quote and list lines keep their own lines."""
-    lines = [line.strip() for line in paragraph.splitlines() if line.strip()]
-    if not any(line.startswith(_BLOCK_MARKERS) for line in lines):
-        return textwrap.fill(" ".join(paragraph.split()), width=width)
-    wrapped = []
-    for line in lines:
-        indent = "> " if line.startswith(">") else "  "
-        wrapped.append(textwrap.fill(line, width=width, subsequent_indent=indent))
-    return "\n".join(wrapped)
+def choice_lines(view: ChoiceView, width: int = WIDTH) -> list[str]:
+    """A numbered choice, wrapped under its text (a hanging indent); a locked one
+    followed by its reason."""
+    text = view.text if view.available else f"{view.text} (locked: {one_stop(view.reason or '')})"
+    return fill(text, f"  {view.number}. ", width=width)
 
 
 class PlainPlayer:
@@ -44,9 +37,16 @@ class PlainPlayer:
     written is said once on `warnings`, and play goes on."""
 
     def __init__(
-        self, session: Session, stdin: TextIO, stdout: TextIO, warnings: TextIO = sys.stderr
+        self,
+        session: Session,
+        stdin: TextIO,
+        stdout: TextIO,
+        warnings: TextIO = sys.stderr,
+        *,
+        width: int = WIDTH,
     ) -> None:
         self.session = session
+        self.width = width  # every line is wrapped to it
         self.stdin = stdin
         self.stdout = stdout
         self.warnings = warnings
@@ -60,23 +60,38 @@ class PlainPlayer:
         passes here, so nothing in a story or a save can drive the terminal."""
         self.stdout.write(printable(text) + "\n")
 
+    def wrapped(self, text: str, first: str = "", rest: str | None = None) -> None:
+        """Say `text` wrapped to the width after `first`, later lines after `rest`
+        (by default, under the first line's text)."""
+        for line in fill(text, first, rest, width=self.width):
+            self.say(line)
+
     def show(self, passage: Passage) -> None:
-        """Print a passage: its title, its text, then its choices or its ending."""
+        """Print a passage: its title, its text as plain prose, the status line, then its
+        choices or its ending."""
         self.say()
         if passage.title:
-            self.say(f"## {passage.title}")
+            self.wrapped(passage.title, "## ")
             self.say()
-        for paragraph in passage.text.split("\n\n"):
-            self.say(wrap_paragraph(paragraph))
-            self.say()
+        for line in markdown_lines(passage.text, self.width):
+            self.say(line)
+        self.say()
+        self.show_status()
         if passage.ending is not None:
-            self.say(f"*** The end: {passage.ending} ***")
+            self.wrapped(f"The end: {passage.ending}", "— ")
             return
         for view in passage.choices:
-            if view.available:
-                self.say(f"  {view.number}. {view.text}")
-            else:
-                self.say(f"  {view.number}. (locked: {view.reason}) {view.text}")
+            for line in choice_lines(view, self.width):
+                self.say(line)
+
+    def show_status(self) -> bool:
+        """Say the status line (where, and the variables the author shows); False when
+        the story shows nothing of the kind."""
+        line = status_line(self.session.story, self.session.require())
+        if line:
+            self.wrapped(line.removeprefix(STATUS), STATUS)
+            self.say()
+        return bool(line)
 
     def moved(self) -> None:
         """Show where the game now stands, after any warning that saving stopped."""
@@ -101,13 +116,15 @@ class PlainPlayer:
             try:
                 self.session.take_number(number)
             except GameError as exc:
-                self.say(sentence(str(exc)))
+                self.wrapped(one_stop(str(exc)[:1].upper() + str(exc)[1:]))
             else:
                 self.moved()
             return not self.session.require().ended
         entry = self.commands.get(word)
         if entry is None:
-            self.say(f"'{words[0]}' is not a choice or a command; type 'help' for the commands.")
+            self.wrapped(
+                f"'{words[0]}' is not a choice or a command; type 'help' for the commands."
+            )
             return True
         return entry.run(self, arg.strip())
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from datetime import datetime
 
 from cosmodrome.saves.store import SlotInfo
@@ -55,16 +56,18 @@ def slot_line(info: SlotInfo, story: Story | None = None) -> str:
     )
 
 
-def slot_table(infos: list[SlotInfo]) -> list[str]:
-    """The slots as aligned text columns, with a heading row."""
+def slot_table(infos: list[SlotInfo], in_use: Collection[str] = ()) -> list[str]:
+    """The slots as aligned text columns, with a heading row; a slot named in `in_use`
+    (an autosave a game is playing now) is marked with a `*`."""
     rows = [("SLOT", "STORY", "WHERE", "CHOICES", "PLAYED", "SAVED")]
     for info in infos:
+        name = f"{info.name} *" if info.name in in_use else info.name
         if info.status != "ok":
-            rows.append((info.name, f"damaged: {info.problem}", "", "", "", ""))
+            rows.append((name, f"damaged: {info.problem}", "", "", "", ""))
             continue
         rows.append(
             (
-                info.name,
+                name,
                 info.story_title or "?",
                 where(info),
                 str(info.choices),
@@ -73,7 +76,10 @@ def slot_table(infos: list[SlotInfo]) -> list[str]:
             )
         )
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
-    return [
+    lines = [
         "  ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=True)).rstrip()
         for row in rows
     ]
+    if any(info.name in in_use for info in infos):
+        lines.append("* being played now")
+    return lines

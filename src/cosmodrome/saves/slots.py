@@ -8,12 +8,14 @@ from pathlib import Path
 
 from cosmodrome.saves.errors import SaveError
 
-AUTOSAVE = "autosave"
+AUTOSAVE = "autosave"  # the one autosave of older versions: now one autosave among others
+AUTOSAVE_PREFIX = "auto-"  # every game's own autosave is `auto-<number>`
 QUICKSAVE = "quicksave"
 MAX_NAME_LENGTH = 40
 SLOT_SUFFIX = ".save.json"
 BACKUP_SUFFIX = ".save.json.bak"
 
+_AUTOSAVE_NAME = re.compile(r"auto-([1-9][0-9]{0,8})")
 _NAME = re.compile(r"[a-z0-9_-][a-z0-9 _-]*")
 # Names Windows reserves for devices, whatever the extension.
 _DEVICES = frozenset(
@@ -66,3 +68,20 @@ def slot_name_of(filename: str) -> str | None:
                 return None
             return normal if normal == stem else None
     return None
+
+
+def is_autosave(name: str) -> bool:
+    """Whether the (checked) slot name is a game's autosave: `auto-<number>`, or the
+    single `autosave` of older versions."""
+    return name == AUTOSAVE or _AUTOSAVE_NAME.fullmatch(name) is not None
+
+
+def autosave_number(name: str) -> int | None:
+    """The number of the autosave `auto-<number>`; None for any other name."""
+    match = _AUTOSAVE_NAME.fullmatch(name)
+    return int(match[1]) if match else None
+
+
+def autosave_name(number: int) -> str:
+    """The name of the autosave numbered `number` (from 1): `auto-<number>`."""
+    return f"{AUTOSAVE_PREFIX}{number}"

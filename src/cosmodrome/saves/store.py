@@ -9,36 +9,28 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
 
 from cosmodrome.engine.state import GameState
 from cosmodrome.saves import codec, endings
 from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import remove_leftover_temporaries, write_atomic
+from cosmodrome.saves.autosaves import Autosaves, in_use_message
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.files import read_document, read_save, reason
 from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.history_cache import HistoryCache
-from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
+from cosmodrome.saves.locks import folder_lock
+from cosmodrome.saves.slotinfo import SlotInfo
+from cosmodrome.saves.slots import (
+    backup_path,
+    check_slot_name,
+    is_autosave,
+    slot_name_of,
+    slot_path,
+)
 from cosmodrome.story.model import Story
 
-
-@dataclass(frozen=True, slots=True)
-class SlotInfo:
-    """A slot as a listing shows it; `status` is "corrupt" (with `problem`) when
-    neither the slot's file nor its backup can be read."""
-
-    name: str
-    story_id: str | None
-    story_title: str | None
-    node_title: str | None
-    era_label: str | None
-    saved_at: datetime | None
-    play_seconds: float
-    choices: int
-    status: Literal["ok", "corrupt"]
-    problem: str | None
-    node: str | None = None  # the id of the node the game is at, as saved
+__all__ = ["LoadedGame", "SaveStore", "SlotInfo"]  # SlotInfo was first defined here
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,7 +65,9 @@ def _is_ours(filename: str) -> bool:
 
 class SaveStore:
     """Named save slots in `directory`: `<name>.save.json` and its backup
-    `<name>.save.json.bak`. Nothing is read or written until a method is called."""
+    `<name>.save.json.bak`. Nothing is read or written until a method is called.
+    Every write holds the folder's lock (`locks.folder_lock`); `autosaves` are the
+    games' own autosaves, and the ones this process plays."""
 
     def __init__(self, directory: Path, *, clock: Callable[[], datetime] = _now) -> None:
         self.directory = Path(directory)
@@ -82,10 +76,12 @@ class SaveStore:
         self._written: dict[Path, tuple[int, ...]] = {}
         self._encoded = HistoryCache()  # the last save's, so the next encodes new moves only
         self._swept = False  # whether a crashed writer's temporary files were looked for
+        self.autosaves = Autosaves(self)
 
     # -- writing --------------------------------------------------------------
 
-    def _ensure_directory(self) -> None:
+    def ensure_directory(self) -> None:
+        """Create the saves folder when it is missing; raises `SaveError`."""
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
@@ -134,17 +130,20 @@ class SaveStore:
         backup; returns the slot as listed. Raises `SaveError` (bad name, unwritable folder)."""
         name = check_slot_name(name)
         data, header = self._encode(story, state, play_seconds)
-        self._ensure_directory()
+        self.ensure_directory()
         path = slot_path(self.directory, name)
         if not self._swept:  # leftovers come from a crash: once per store will do
             self._swept = True
             with contextlib.suppress(OSError):
                 remove_leftover_temporaries(self.directory, _is_ours)
+        if is_autosave(name) and self.autosaves.busy(name):
+            raise SaveError(f"cannot save: {in_use_message(name)}")
         try:
-            # A damaged file must never replace a good backup: it is simply overwritten.
-            backup = backup_path(self.directory, name) if self._intact(path) else None
-            self._written.pop(path, None)
-            write_atomic(path, data, backup=backup)
+            with folder_lock(self.directory):
+                # A damaged file must never replace a good backup: it is simply overwritten.
+                backup = backup_path(self.directory, name) if self._intact(path) else None
+                self._written.pop(path, None)
+                write_atomic(path, data, backup=backup)
         except OSError as exc:
             raise SaveError(f"cannot save '{name}' in {self.directory}: {reason(exc)}") from None
         with contextlib.suppress(OSError):
@@ -162,17 +161,24 @@ class SaveStore:
         return True
 
     def delete(self, name: str) -> None:
-        """Remove slot `name` and its backup; raises `SaveError` if there is none."""
+        """Remove slot `name` and its backup; raises `SaveError` if there is none, or when
+        it is an autosave that a game (here or in another process) is playing."""
         name = check_slot_name(name)
+        if name in self.autosaves.held:
+            raise SaveError(f"'{name}' is the autosave of the game in progress")
+        if self.autosaves.busy(name):
+            raise SaveError(in_use_message(name))
         removed = False
-        for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
-            try:
-                path.unlink()
-                removed = True
-            except FileNotFoundError:
-                continue
-            except OSError as exc:
-                raise SaveError(f"cannot delete '{name}': {reason(exc)}") from None
+        try:
+            with folder_lock(self.directory):
+                for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
+                    with contextlib.suppress(FileNotFoundError):
+                        path.unlink()
+                        removed = True
+        except FileNotFoundError:
+            pass  # no folder: no save
+        except OSError as exc:
+            raise SaveError(f"cannot delete '{name}': {reason(exc)}") from None
         if not removed:
             raise SaveError(f"there is no save named '{name}'")
 
@@ -274,9 +280,10 @@ class SaveStore:
     def record_ending(self, story_id: str, node_id: str) -> None:
         """Remember that an ending of a story was reached; raises `SaveError`."""
         endings.check_ids(story_id, node_id)
-        self._ensure_directory()
+        self.ensure_directory()
         try:
-            endings.record(self.directory / endings.ENDINGS_FILE, story_id, node_id)
+            with folder_lock(self.directory):  # read, add, write: one process at a time
+                endings.record(self.directory / endings.ENDINGS_FILE, story_id, node_id)
         except OSError as exc:
             raise SaveError(f"cannot record the ending: {reason(exc)}") from None
 

@@ -4,6 +4,7 @@ game carried on into an edited story. Imports no UI (a test proves it)."""
 
 from cosmodrome.session.clock import PlayClock
 from cosmodrome.session.opening import saved_opening
-from cosmodrome.session.session import Loaded, Reloaded, Session
+from cosmodrome.session.outcomes import Loaded, Reloaded
+from cosmodrome.session.session import Session
 
 __all__ = ["Loaded", "PlayClock", "Reloaded", "Session", "saved_opening"]

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from cosmodrome.saves.slots import AUTOSAVE
+from cosmodrome.saves.slots import check_slot_name, is_autosave
 from cosmodrome.session.clock import PlayClock
+from cosmodrome.session.outcomes import Loaded, Reloaded, save_errors
+from cosmodrome.session.own_autosave import OwnAutosave, check_free
 from cosmodrome.story.model import Story
 
 if TYPE_CHECKING:  # the engine and the save store are imported when first used: after the
@@ -24,36 +25,15 @@ if TYPE_CHECKING:  # the engine and the save store are imported when first used:
     from cosmodrome.story.watch import Reload
 
 
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """A game restored from a slot, with anything the player should be told about it."""
-
-    slot: str
-    notes: tuple[str, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Reloaded:
-    """What an edit of the story did to the session, for a player to tell."""
-
-    summary: str  # how the reload went, and how the game was fitted, in one line
-    problems: tuple[str, ...]  # the broken edit's errors (path:line:col); () when it loaded
-    changed: bool  # the game now plays in the new story
-    news: bool  # something not yet told: a new story, or errors other than the last
-    adapted: bool = False  # the game in progress had to be fitted (a warning, not news)
-
-
-def _save_errors() -> tuple[type[Exception], ...]:
-    """The errors of a store that cannot read or write: `SaveError` and `OSError`."""
-    from cosmodrome.saves.errors import SaveError
-
-    return (SaveError, OSError)
-
-
 class Session:
     """The current game (if any) over one story and one save store.
 
-    Every move writes the autosave, so quitting at any instant loses nothing.
+    Every game has its own autosave (`autosave_name`, `auto-<number>`, held by this
+    process for as long as the game is played), and every move writes it, so quitting
+    at any instant loses nothing and no game ever overwrites another's. A new game, or
+    a game loaded from a named slot, gets a new autosave, except that the autosave of
+    a game that moved nowhere since it began (or was loaded) is reused: it holds
+    nothing that is not in the story's start or in that slot.
     When the store cannot write, play goes on and `saving_problem` says why.
     With `defer` set, a move's autosave is handed to it to run a moment later (after
     the frame is drawn); `flush` writes any autosave still owed, and so does `autosave`.
@@ -78,6 +58,7 @@ class Session:
         self._problem_told = False  # whether the player has been told saving is off
         self._owed = False  # a move whose autosave is deferred and not yet written
         self._unsaved = False  # a game started unasked: the autosave waits for its first move
+        self.own = OwnAutosave(lambda: self.store)  # the game's own autosave
         self.defer: Callable[[Callable[[], object]], None] | None = None
 
     @property
@@ -96,6 +77,11 @@ class Session:
             assert self._open_store is not None
             self._store = self._open_store()
         return self._store
+
+    @property
+    def autosave_name(self) -> str | None:
+        """The name of the game's own autosave (`auto-3`), once it has one."""
+        return self.own.name
 
     @property
     def play_seconds(self) -> float:
@@ -119,14 +105,16 @@ class Session:
         return self.game.passage(self.require())
 
     def new_game(self, *, autosave: bool = True) -> GameState:
-        """Start the story from the beginning, replacing the autosave; with `autosave`
-        False the autosave is left as it is until the first move (a game the player did
-        not ask for, as the line-mode player's start)."""
+        """Start the story from the beginning in a new autosave (the game before keeps
+        its own); with `autosave` False nothing is written until the first move (a game
+        the player did not ask for, as the line-mode player's start)."""
+        self._leave_game(reuse=True)
         self.state = self.game.start()
         self.clock.restart()
         self._unsaved = not autosave
         if autosave:
             self._moved()
+        self.own.spare = True
         return self.state
 
     def take(self, key: str) -> GameState:
@@ -139,6 +127,7 @@ class Session:
 
     def _arrive(self, state: GameState) -> GameState:
         self.state = state
+        self.own.spare = False
         if state.ended:
             self._record_ending(state.node)
         self._moved()
@@ -150,6 +139,7 @@ class Session:
         if state.previous is None:
             return False
         self.state = self.game.undo(state, max(1, steps))
+        self.own.spare = False
         self._moved()
         return True
 
@@ -168,6 +158,7 @@ class Session:
             return ()
         adapted = play_on(story, self.state.history())
         self.state = adapted.state
+        self.own.spare = False
         self.autosave()
         return adapted.notes
 
@@ -203,18 +194,39 @@ class Session:
 
     def close(self) -> str | None:
         """The last write before the player leaves: the autosave, with the play time of
-        the last stretch (nothing for a game started unasked and never moved); as `autosave`."""
-        return self.flush() if self._unsaved else self.autosave()
+        the last stretch (nothing for a game started unasked and never moved), then its
+        lock let go, so another process may continue the game; as `autosave`."""
+        problem = self.flush() if self._unsaved else self.autosave()
+        self.release()
+        return problem
+
+    def release(self) -> None:
+        """Let go of the game's autosave, so another process may continue it (a later
+        autosave holds it again)."""
+        if self._store is not None:
+            self.own.release()
+
+    def _leave_game(self, *, reuse: bool, to: str | None = None) -> None:
+        """Before the session plays another game: write what the game still owes its
+        autosave, then pass that autosave on or let it go (`OwnAutosave.leave`), or
+        take the existing autosave `to`. Raises `SaveError` when `to` is taken."""
+        self.flush()
+        at_start = self.state is not None and self.state.steps == 0
+        if to is None:
+            self.own.leave(reuse=reuse, at_start=at_start)
+        else:
+            self.own.become(to, at_start=at_start)
 
     def autosave(self) -> str | None:
-        """Write the autosave; returns the problem when saving has just started failing."""
+        """Write the game's autosave; returns the problem when saving has just started
+        failing."""
         self._owed = False
         if self.state is None:
             return None
         self._unsaved = False
         try:
-            self.store.save(AUTOSAVE, self.story, self.state, self.play_seconds)
-        except _save_errors() as exc:
+            self.store.save(self.own.slot(), self.story, self.state, self.play_seconds)
+        except save_errors() as exc:
             first = self.saving_problem is None
             self.saving_problem = str(exc) or exc.__class__.__name__
             return self.saving_problem if first else None
@@ -230,52 +242,108 @@ class Session:
         return self.saving_problem
 
     def _record_ending(self, node_id: str) -> None:
+        from cosmodrome.saves.autosaves import KEEP_FINISHED
+        from cosmodrome.saves.listing import ending_reached
+
         try:
             self.store.record_ending(self.story.id, node_id)
-        except _save_errors() as exc:
+            # the only autosaves ever removed unasked: finished games' beyond the newest
+            # few, this one (not yet written as finished) counted among them
+            self.store.autosaves.prune_finished(
+                lambda slot: ending_reached(slot, self.story) is not None, KEEP_FINISHED - 1
+            )
+        except save_errors() as exc:
             self.saving_problem = self.saving_problem or str(exc)
 
     def endings_found(self) -> frozenset[str]:
         """The ending nodes reached in any run of this story (this one included)."""
         try:
             found = self.store.endings_found(self.story.id)
-        except _save_errors():
+        except save_errors():
             found = frozenset()
         if self.state is not None and self.state.ended:
             found = found | {self.state.node}
         return frozenset(n for n in found if n in self.story.nodes)
 
     def save(self, name: str) -> SlotInfo:
-        """Save the game to slot `name`; raises `SaveError`."""
-        return self.store.save(name, self.story, self.require(), self.play_seconds)
+        """Save the game to slot `name`; raises `SaveError` (an autosave's name included:
+        autosaves are written by the games alone)."""
+        state = self.require()
+        if is_autosave(check_slot_name(name)):
+            from cosmodrome.saves.errors import SaveError
+
+            raise SaveError(f"'{check_slot_name(name)}' is an autosave's name; choose another")
+        return self.store.save(name, self.story, state, self.play_seconds)
 
     def load(self, name: str) -> Loaded:
-        """Replace the game with the one in slot `name`; raises `SaveError`.
-        Loading another slot also makes it the autosave, so Continue resumes it."""
+        """Replace the game with the one in slot `name` (see `adopt`); raises `SaveError`,
+        also for an autosave that a game in another process is playing."""
+        name = check_slot_name(name)
+        check_free(self.store, name)
+        self.flush()  # the game's own autosave, loaded again, is then as it was left
         return self.adopt(name, self.store.load(name, self.story))
 
     def adopt(self, name: str, loaded: LoadedGame) -> Loaded:
-        """Play on from `loaded`, the game read from slot `name`."""
-        from cosmodrome.saves.slots import check_slot_name
-
+        """Play on from `loaded`, the game read from slot `name`: an autosave goes on
+        being that game's autosave (held from now on); any other slot's game gets its own
+        new autosave, written now so Continue resumes it. The game before keeps its
+        autosave. Raises `SaveError` when another process plays the autosave `name`."""
         name = check_slot_name(name)
+        own = is_autosave(name)
+        self._leave_game(reuse=True, to=name if own else None)
         self.state = loaded.state
         self.clock.restart(loaded.play_seconds)
         self._unsaved = False
-        if name != AUTOSAVE:
+        self.own.spare = False
+        if not own:
             self.autosave()
+            self.own.spare = True
         return Loaded(name, tuple(loaded.notes))
+
+    def continue_slot(self) -> SlotInfo | None:
+        """The autosave Continue resumes: this story's newest that no other process is
+        playing (the game in progress's own included); None when there is none."""
+        try:
+            found = self.store.autosaves.resumable(self.story.id)
+        except save_errors():
+            return None
+        return found[0] if found else None
+
+    def may_continue(self) -> bool:
+        """Whether a game is in progress or an autosave may be there to continue (a quick
+        look at the file names: `continue_slot` reads them)."""
+        if self.state is not None:
+            return True
+        try:
+            return self.store.autosaves.any_free()
+        except save_errors():
+            return False
+
+    def resume(self) -> Loaded | None:
+        """Play on from the newest autosave that Continue may resume, or the next when
+        it cannot be loaded or another process took it meanwhile; None when there is
+        none. Raises `SaveError` (the first one's reason) when none of them loads."""
+        from cosmodrome.saves.errors import SaveError
+
+        try:
+            found = self.store.autosaves.resumable(self.story.id)
+        except save_errors():
+            return None
+        first: SaveError | None = None
+        for slot in found:
+            if slot.name == self.autosave_name and self.state is not None:
+                return Loaded(slot.name, ())  # the game in progress is that autosave's
+            try:
+                return self.load(slot.name)
+            except SaveError as exc:
+                first = first or exc
+        if first is not None:
+            raise first
+        return None
 
     def slots(self) -> list[SlotInfo]:
         """Every slot in the store; an unreadable directory gives none."""
         try:
             return self.store.slots()
-        except _save_errors():
+        except save_errors():
             return []
-
-    def autosave_slot(self) -> SlotInfo | None:
-        """The autosave's details, when there is one."""
-        for slot in self.slots():
-            if slot.name == AUTOSAVE:
-                return slot
-        return None

@@ -26,7 +26,6 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 
 from cosmodrome.safetext import printable
-from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.session import Session
 from cosmodrome.settings import Settings
 from cosmodrome.story.model import Story
@@ -138,6 +137,7 @@ class CosmodromeApp(App[None]):
 
     def on_unmount(self) -> None:
         self.session.flush()  # however the app stops, the last move is saved
+        self.session.release()  # and its autosave is free for another window to continue
 
     def on_resize(self, event: events.Resize) -> None:
         self.navigation.fit(event.size.width, event.size.height)
@@ -190,7 +190,7 @@ class CosmodromeApp(App[None]):
         if action == "toggle_inspector":
             return self.story_reload.watching and session.playing
         if action == "continue_game":
-            return session.playing or session.store.exists(AUTOSAVE)
+            return session.playing or session.may_continue()
         if action in GAME_ACTIONS:
             return session.playing
         return True
@@ -247,7 +247,7 @@ class CosmodromeApp(App[None]):
             if answer:
                 self.start_new_game()
 
-        question = "Start a new game? The game in progress stays only in the saves you made."
+        question = "Start a new game? The game in progress stays in its autosave."
         self.push_screen(ConfirmDialog(question, yes="New game", no="Cancel"), start_if)
 
     def action_continue_game(self) -> None:

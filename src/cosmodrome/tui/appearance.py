@@ -44,11 +44,11 @@ class Appearance:
         if settings.theme != self.settings.theme:
             self._apply_theme(settings.theme)
             settings = replace(settings, theme=self.app.theme)
-        self.settings = settings
+        before, self.settings = self.settings, settings
         if self.settings_file is None:
             return
         try:
-            save_settings(self.settings_file, settings)
+            save_settings(self.settings_file, settings, before=before)
         except OSError as exc:
             self.app.say(f"Settings are not saved: {exc.strerror or exc}", "warning")
 

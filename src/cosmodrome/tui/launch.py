@@ -30,7 +30,7 @@ def play_tui(
     stderr: TextIO = sys.stderr,
 ) -> int:
     """Play `story` in the terminal UI with saves in `saves` (None: the default folder),
-    opening slot `load`, or the autosave when `resume` (a new game when there is none),
+    opening slot `load`, or the newest autosave when `resume` (a new game when there is none),
     or the title screen; with `watch`, reloading the story from that folder on every
     edit. Returns the exit code: 1 when the save cannot be loaded."""
     from cosmodrome.exitcodes import Exit

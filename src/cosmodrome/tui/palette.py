@@ -22,7 +22,7 @@ def palette_commands(app: CosmodromeApp) -> list[PaletteCommand]:
     """The commands that make sense now: game commands only while a game is in progress."""
     state = app.session.state
     commands = [PaletteCommand("New game", "Start the story from the beginning", "new_game")]
-    if state is not None or app.session.store.exists("autosave"):
+    if state is not None or app.session.may_continue():
         commands.append(PaletteCommand("Continue", "Resume the game in progress", "continue_game"))
     if state is not None:
         commands += [

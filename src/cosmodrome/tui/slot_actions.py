@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
+from cosmodrome.saves.slots import QUICKSAVE, is_autosave
 from cosmodrome.session import Loaded
 from cosmodrome.wording import sentence
 
@@ -38,7 +38,7 @@ class SlotActions:
         for note in loaded.notes:
             app.say(note, "warning")
         app.report_saving()
-        if loaded.slot != AUTOSAVE:
+        if not is_autosave(loaded.slot):
             app.say(f"Loaded '{loaded.slot}'.")
         app.navigation.show_play()
 
@@ -79,10 +79,19 @@ class SlotActions:
         self.load(QUICKSAVE)
 
     def continue_game(self) -> None:
-        """Back to the game in progress, else the autosave, else say there is none."""
+        """Back to the game in progress, else the newest autosave that no other window
+        plays, else say there is none."""
+        from cosmodrome.saves.errors import SaveError
+
         if self.app.session.playing:
             self.app.navigation.show_play()
-        elif self.app.session.store.exists(AUTOSAVE):
-            self.load(AUTOSAVE)
-        else:
+            return
+        try:
+            loaded = self.app.session.resume()
+        except SaveError as exc:
+            self.app.say(sentence(str(exc)), "error")
+            return
+        if loaded is None:
             self.app.say("There is no game to continue yet.")
+        else:
+            self.show_loaded(loaded)

@@ -137,4 +137,4 @@ def test_without_an_edit_nothing_is_reloaded(story: Path, tmp_path: Path) -> Non
     code, out, err = play(story, tmp_path / "saves", ["look", "2", "quit"])
     assert code == 0, err
     assert "Story reloaded." not in out
-    assert "## The checkpoint, " in out
+    assert "## The checkpoint," in out

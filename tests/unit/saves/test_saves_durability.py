@@ -143,6 +143,7 @@ def test_four_players_saving_to_one_slot_leave_it_and_its_backup_sound(tmp_path:
     assert [player.exitcode for player in players] == [0, 0, 0, 0]
     assert temporaries(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".lock",  # the folder's lock: the writers took turns
         "shared.save.json",
         "shared.save.json.bak",
     ]

@@ -36,7 +36,8 @@ def test_continue_opens_the_autosave_and_load_a_named_slot(tmp_path: Path) -> No
     store.save(AUTOSAVE, story, start, 5.0)
     store.save("gate", story, start, 7.0)
     resumed = saved_opening(store, story, None, True, print)
-    assert resumed is not None and resumed[0] == AUTOSAVE
+    assert resumed is not None and resumed[0] == AUTOSAVE  # an older version's, resumed
+    assert store.autosaves.held == {AUTOSAVE}  # held for this process's game from now on
     named = saved_opening(store, story, "  GATE", False, print)
     assert named is not None
     assert (named[0], named[1].play_seconds) == ("gate", 7.0)

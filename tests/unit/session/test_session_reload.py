@@ -7,7 +7,6 @@ import os
 import shutil
 from pathlib import Path
 
-from cosmodrome.saves.slots import AUTOSAVE
 from cosmodrome.session import Reloaded, Session
 from cosmodrome.story.loader import load_story
 from tests.unit.session.session_helpers import SAMPLE, FakeClock, make_store
@@ -48,7 +47,7 @@ def test_the_game_goes_on_in_the_new_story_and_is_autosaved(tmp_path: Path) -> N
     state = session.require()
     assert (state.node, state.steps, state.variables["mood"]) == ("checkpoint", 2, 3)
     assert session.game.take(state, "show-pass").node == "apron"  # the pass is still held
-    assert store.load(AUTOSAVE, story).state.variables["mood"] == 3
+    assert store.load(session.autosave_name or "", story).state.variables["mood"] == 3
 
 
 def test_a_game_with_no_place_left_starts_again_and_says_why(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from cosmodrome.safetext import printable
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE, check_slot_name
+from cosmodrome.saves.slots import QUICKSAVE, check_slot_name, is_autosave
 from cosmodrome.saves.store import SlotInfo
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
@@ -28,14 +28,15 @@ NEW_SLOT = "+new"
 
 
 def ordered_slots(slots: list[SlotInfo], mode: Mode) -> list[SlotInfo]:
-    """Autosave and quicksave first, then the newest saves; saving never targets the autosave."""
-    first = {AUTOSAVE: 0, QUICKSAVE: 1}
+    """For loading, every game's autosave (newest first), then the quicksave, then the
+    newest saves; saving lists no autosave (the games write those themselves)."""
 
     def key(slot: SlotInfo) -> tuple[int, float, str]:
         stamp = slot.saved_at.timestamp() if slot.saved_at is not None else 0.0
-        return (first.get(slot.name, 2), -stamp, slot.name)
+        group = 0 if is_autosave(slot.name) else 1 if slot.name == QUICKSAVE else 2
+        return (group, -stamp, slot.name)
 
-    return sorted((s for s in slots if mode == "load" or s.name != AUTOSAVE), key=key)
+    return sorted((s for s in slots if mode == "load" or not is_autosave(s.name)), key=key)
 
 
 def name_problem(name: str) -> str | None:
@@ -44,8 +45,8 @@ def name_problem(name: str) -> str | None:
         normal = check_slot_name(name)
     except SaveError as exc:
         return str(exc).capitalize()
-    if normal == AUTOSAVE:
-        return "'autosave' is kept for the automatic save; choose another name."
+    if is_autosave(normal):
+        return f"'{normal}' is kept for a game's autosave; choose another name."
     return None
 
 
@@ -124,7 +125,10 @@ class SavesScreen(GameScreen):
             note = "No saves yet." if self.mode == "load" else ""
         self.query_one("#slots-note", Static).update(note)
         if self.mode == "load":
-            self._try_loading([s.name for s in slots if s.status == "ok"])
+            busy = [s.name for s in slots if self.session.store.autosaves.busy(s.name)]
+            for name in busy:
+                self._mark_refused(name, "▶ being played in another window", "")
+            self._try_loading([s.name for s in slots if s.status == "ok" and s.name not in busy])
 
     @work(thread=True, exclusive=True, group="try-loading")
     def _try_loading(self, names: list[str]) -> None:
@@ -138,12 +142,19 @@ class SavesScreen(GameScreen):
                 self.post_message(self.Refused(name, str(exc)))
 
     def on_saves_screen_refused(self, message: SavesScreen.Refused) -> None:
-        slot = self._slots.get(message.name)
+        self._mark_refused(message.name, "✗ cannot be loaded", message.reason)
+
+    def _mark_refused(self, name: str, headline: str, reason: str) -> None:
+        """Show why slot `name` cannot be loaded now, and refuse it when picked."""
+        slot = self._slots.get(name)
         if slot is None:
             return
-        self._refused[slot.name] = message.reason
+        from cosmodrome.saves.autosaves import in_use_message
+
+        self._refused[slot.name] = reason or in_use_message(slot.name)
         listing = self.query_one(SlotList)
-        prompt = listing.prompt(slot.name, "✗ cannot be loaded", message.reason, problem=True)
+        details = reason or slot_details(slot, self.session.story)
+        prompt = listing.prompt(slot.name, headline, details, problem=True)
         listing.replace_option_prompt(f"slot:{slot.name}", prompt)
 
     def _prompt(self, slot: SlotInfo, now: datetime) -> Content:

@@ -83,15 +83,18 @@ class TitleScreen(GameScreen):
         self.refresh_menu()
 
     def _continue_option(self) -> Option | None:
-        """Continue, with where and when on a second line; None when there is no game."""
+        """Continue, naming the game it resumes (its autosave, where, when) on a second
+        line: the game in progress, else the newest autosave that no other window plays;
+        None when there is no game."""
         session = self.session
         menu = self.query_one(TitleMenu)
-        slot = session.autosave_slot()
-        if slot is not None and slot.status != "ok":
-            detail = f"the autosave cannot be loaded: {slot.problem}"
-            return Option(menu.two_lines("Continue", detail), id="continue", disabled=True)
+        playing = session.autosave_name if session.state is not None else None
+        if playing is not None:
+            slot = next((s for s in session.slots() if s.name == playing), None)
+        else:
+            slot = session.continue_slot()
         if slot is not None:
-            detail = slot_where(slot, session.story)
+            detail = f"{slot.name} · {slot_where(slot, session.story)}"
             if slot.saved_at is not None:
                 detail += f" · {when(slot.saved_at, self.game_app.now())}"
             return Option(menu.two_lines("Continue", detail), id="continue")
