@@ -98,7 +98,7 @@ def test_new_story_checks_clean_and_plays_to_an_ending(tmp_path: Path) -> None:
     assert check.returncode == 0, check.stderr
     assert check.stderr.rstrip().endswith("0 errors, 0 warnings")
     play = run_cosmodrome(["play", "--plain"], stdin="1\n1\n", cwd=folder)
-    assert "*** The end: Bold ***" in play.stdout, play.stderr
+    assert "— The end: Bold" in play.stdout, play.stderr
     schema = run_cosmodrome(["schema", "--check", "schema"], cwd=folder)
     assert schema.returncode == 0, schema.stdout
 
