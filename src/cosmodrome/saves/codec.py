@@ -31,12 +31,13 @@ from datetime import UTC, datetime
 from cosmodrome.saves import values as f
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import Json
+from cosmodrome.story import limits
 
 FORMAT = "cosmodrome-save"
 VERSION = 1
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_SAVE_BYTES
 MAX_PLAY_SECONDS = 1e10
-MAX_TITLE = 500
+MAX_TITLE = limits.MAX_TITLE
 
 _TOP_KEYS = frozenset({"format", "version", "header", "history", "checksum"})
 _HEADER_KEYS = frozenset(

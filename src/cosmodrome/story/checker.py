@@ -9,6 +9,7 @@ from cosmodrome.story.diagnostics import Diagnostic, Severity, sort_diagnostics
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
 from cosmodrome.story.nodes import NodeReader, StoryScope
+from cosmodrome.story.savable import unsavable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
 from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult
@@ -99,6 +100,10 @@ def check_sources(
             renamed,
             frozenset(manifest.lint_ignore),
         )
+        unsaved = unsavable(story, manifest_file.display)
+        if unsaved:  # a story that would lose its player's progress does not load
+            problems.extend(unsaved)
+            return CheckResult(None, sort_diagnostics(problems))
         from cosmodrome.story.lint import lint_story
 
         problems.extend(lint_story(story))
