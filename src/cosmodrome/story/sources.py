@@ -21,7 +21,7 @@ class SourceFile:
     error: OSError | None
 
     def text(self) -> str:
-        """The text as the fingerprint sees it: bad bytes replaced, newlines as `\\n`."""
+        """The text diagnostics quote: bad bytes replaced, newlines as `\\n`."""
         if self.data is None:
             return ""
         text = self.data.decode("utf-8", errors="replace")
@@ -51,11 +51,19 @@ def read_sources(directory: str | os.PathLike[str]) -> tuple[list[SourceFile], s
             source = SourceFile(relative, display, read_regular(path, MAX_FILE_BYTES), None)
         except OSError as exc:
             source = SourceFile(relative, display, None, exc)
-        data = source.data
-        # plain ASCII without carriage returns is its own text: skip decoding it
-        if data is not None and data.isascii() and b"\r" not in data:
-            digest.update(relative.encode() + b"\0" + data + b"\0")
+        _add(digest, relative.encode("utf-8", "surrogateescape"))
+        # The exact bytes, length-prefixed: no two stories share a digest, nor do a
+        # file's undecodable bytes and their replacement; an unreadable file counts
+        # by the reason, so the diagnostics keyed by it stay right.
+        if source.data is not None:
+            _add(digest, b"R", source.data)
         else:
-            digest.update(relative.encode() + b"\0" + source.text().encode() + b"\0")
+            _add(digest, b"E" + str(source.error).encode("utf-8", "surrogateescape"))
         files.append(source)
     return files, digest.hexdigest()
+
+
+def _add(digest: hashlib._Hash, kind: bytes, data: bytes = b"") -> None:
+    digest.update((len(kind) + len(data)).to_bytes(8, "big"))
+    digest.update(kind)
+    digest.update(data)
