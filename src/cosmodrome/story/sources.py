@@ -7,7 +7,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from cosmodrome.regular_files import read_regular
+from cosmodrome.regular_files import RefusedPath, describe, read_regular
+from cosmodrome.story.storydir import FACTS, MANIFEST
 from cosmodrome.story.yamlsource import MAX_FILE_BYTES
 
 
@@ -30,13 +31,53 @@ class SourceFile:
         return text
 
 
-def story_files(directory: Path) -> list[Path]:
-    """Every `.yaml` file of the story, in sorted path order, hidden folders skipped."""
-    found: list[Path] = []
-    for dirpath, dirnames, filenames in os.walk(directory):
+def story_entries(directory: Path) -> list[tuple[Path, RefusedPath | None]]:
+    """Every `.yaml` file of the story, in sorted path order, hidden folders skipped; with
+    each, why it is refused, if it is: a folder that cannot be listed, `facts.yaml` (or
+    `story.yaml`) that is a folder, or a symbolic link that leaves the story folder (never
+    read, so never quoted). Any other folder, whatever its name, holds node files."""
+    found: list[tuple[Path, RefusedPath | None]] = []
+    inside = os.path.realpath(directory)
+
+    def cannot_list(exc: OSError) -> None:
+        path = Path(exc.filename) if exc.filename else directory
+        reason = f"cannot read the folder: {describe(exc)}"
+        found.append((path, RefusedPath(reason)))
+
+    for dirpath, dirnames, filenames in os.walk(directory, onerror=cannot_list):
+        here = Path(dirpath)
         dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
-        found.extend(Path(dirpath) / f for f in filenames if f.endswith(".yaml"))
-    return sorted(found, key=lambda p: p.relative_to(directory).as_posix())
+        for name in list(dirnames):
+            path = here / name
+            if here == directory and name in (MANIFEST, FACTS):  # else a folder of nodes
+                dirnames.remove(name)
+                found.append((path, RefusedPath("it is a folder, not a file")))
+            elif path.is_symlink() and _leaves(path, inside):
+                found.append((path, _outside(path)))
+        for name in filenames:
+            if name.endswith(".yaml"):
+                path = here / name
+                outside = path.is_symlink() and _leaves(path, inside)
+                found.append((path, _outside(path) if outside else None))
+    return sorted(found, key=lambda entry: entry[0].relative_to(directory).as_posix())
+
+
+def _leaves(path: Path, inside: str) -> bool:
+    target = os.path.realpath(path)
+    return os.path.commonpath([target, inside]) != inside
+
+
+def _outside(path: Path) -> RefusedPath:
+    target = os.path.realpath(path)
+    return RefusedPath(
+        f"it is a symbolic link to {target}, outside the story folder; "
+        "copy what it points to into the story instead"
+    )
+
+
+def story_files(directory: Path) -> list[Path]:
+    """Every `.yaml` file of the story that is read, in sorted path order."""
+    return [path for path, refused in story_entries(directory) if refused is None]
 
 
 def read_sources(directory: str | os.PathLike[str]) -> tuple[list[SourceFile], str]:
@@ -44,10 +85,12 @@ def read_sources(directory: str | os.PathLike[str]) -> tuple[list[SourceFile], s
     base = Path(directory)
     digest = hashlib.sha256()
     files: list[SourceFile] = []
-    for path in story_files(base):
+    for path, refused in story_entries(base):
         relative = path.relative_to(base).as_posix()
         display = os.path.join(str(directory), relative)  # noqa: PTH118 - keep the user's spelling
         try:
+            if refused is not None:
+                raise refused
             source = SourceFile(relative, display, read_regular(path, MAX_FILE_BYTES), None)
         except OSError as exc:
             source = SourceFile(relative, display, None, exc)
