@@ -77,7 +77,8 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
         if _field_ok(key, value):
             values[key] = value
         else:
-            problems.append(f"setting '{key}' has an unusable value {value!r}; using the default")
+            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+            problems.append(f"setting '{key}' has an unusable value {shown}; using the default")
     return replace(Settings(), **values), problems
 
 

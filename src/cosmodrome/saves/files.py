@@ -36,6 +36,15 @@ def _save_bytes(path: Path) -> bytes:
         raise SaveError(f"it cannot be read: {reason(exc)}") from None
 
 
+def read_header(path: Path) -> codec.Header:
+    """The checked header of the save in `path`: of a sealed file alone (see
+    `codec.sealed_header`), of any other when the whole file is sound. Raises `SaveError`
+    (the reason) or `FileNotFoundError`."""
+    data = _save_bytes(path)
+    header = codec.sealed_header(data)
+    return header if header is not None else decode_save(data).header
+
+
 def read_document(path: Path) -> codec.Document:
     """The checked document in `path`; raises `SaveError` (the reason), `FileNotFoundError`."""
     return codec.decode(_save_bytes(path))

@@ -16,7 +16,7 @@ from cosmodrome.saves import codec, endings
 from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import remove_leftover_temporaries, write_atomic
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.saves.files import read_document, read_save, reason
+from cosmodrome.saves.files import read_header, read_save, reason
 from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.history_cache import HistoryCache
 from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
@@ -156,7 +156,7 @@ class SaveStore:
             if self._written.get(path) == _signature(path):
                 return True  # just as this store wrote it: no need to read it back
         try:
-            read_document(path)
+            read_header(path)
         except (SaveError, FileNotFoundError):
             return False
         return True
@@ -245,7 +245,7 @@ class SaveStore:
         for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
             try:
                 written = max(written, path.stat().st_mtime)
-                return self._info(name, read_save(path).header), written
+                return self._info(name, read_header(path)), written
             except FileNotFoundError:
                 continue
             except (SaveError, OSError) as exc:

@@ -19,7 +19,8 @@ MAX_TEXT_LENGTH = 100_000  # characters of a string value: a variable, a choice'
 # many of each (the 10,000-node benchmark story fits twice over).
 MAX_ENTRIES = 20_000
 MAX_SAVE_BYTES = 2 * 1024 * 1024  # a save file; the writer drops old undo steps to fit
-MAX_TITLE = 500  # characters of a title or label in a save's header
+MAX_TITLE = 500  # characters of a title, label, name or ending: one line on the screen
+MAX_CHOICE_TEXT = 1_000  # characters of a choice's text
 
 ID = re.compile(r"[a-z0-9][a-z0-9_-]*")
 STORY_ID = re.compile(r"[a-z0-9-]+")

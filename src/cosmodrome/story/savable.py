@@ -1,9 +1,11 @@
-"""The checker's errors for a story that could write a save the loader refuses.
+"""The checker's errors for a story past the limits: one a save could not hold, or one
+whose size would cost the player (a 10 MB title is drawn on every screen).
 
 Every limit comes from `limits`, the one set the save writer and loader use too:
 a default past the save's range of whole numbers, a string default or a string
 variable that can grow past the longest string a save holds, more variables,
-nodes or facts than a state may record.
+nodes or facts than a state may record, a title, label, choice or passage past its
+length. Each error has the code `save-limit` and says the limit.
 """
 
 from __future__ import annotations
@@ -12,7 +14,14 @@ from collections.abc import Iterator
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.expr import Binary, Expr, Literal, Name
-from cosmodrome.story.limits import INT_MAX, INT_MIN, MAX_ENTRIES, MAX_TEXT_LENGTH
+from cosmodrome.story.limits import (
+    INT_MAX,
+    INT_MIN,
+    MAX_CHOICE_TEXT,
+    MAX_ENTRIES,
+    MAX_TEXT_LENGTH,
+    MAX_TITLE,
+)
 from cosmodrome.story.model import Effect, Position, Story
 
 _CODE = "save-limit"
@@ -56,8 +65,39 @@ def unsavable(story: Story, manifest_path: str) -> list[Diagnostic]:
                     f"the story has {count} {what}; a save holds at most {MAX_ENTRIES}",
                 )
             )
+    problems.extend(_sizes(story, manifest_path))
     problems.extend(_string_growth(story))
     return problems
+
+
+def _sizes(story: Story, manifest_path: str) -> Iterator[Diagnostic]:
+    """An error for each text past its limit: a 10 MB title would cost every screen."""
+    top = Position(manifest_path, 1, 1)
+    texts: list[tuple[Position, str, str, int]] = [
+        (top, "the story's title", story.title, MAX_TITLE),
+        (top, "the story's author", story.author or "", MAX_TITLE),
+    ]
+    texts += [(e.position, f"era '{e.id}'s label", e.label, MAX_TITLE) for e in story.eras]
+    for place in story.places.values():
+        texts.append((place.position, f"place '{place.id}'s name", place.name, MAX_TITLE))
+        texts.append((place.position, f"place '{place.id}'s region", place.region or "", MAX_TITLE))
+    for fact in story.facts.values():
+        texts.append((fact.position, f"fact '{fact.id}'s title", fact.title, MAX_TITLE))
+        texts.append((fact.position, f"fact '{fact.id}'s text", fact.text, MAX_TEXT_LENGTH))
+    for node in story.nodes.values():
+        where = node.position
+        title = node.title.source if node.title else ""
+        texts.append((where, f"node '{node.id}'s title", title, MAX_TITLE))
+        texts.append((where, f"node '{node.id}'s ending", node.ending or "", MAX_TITLE))
+        texts += [
+            (b.position, "a text block", b.template.source, MAX_TEXT_LENGTH) for b in node.blocks
+        ]
+        texts += [
+            (c.position, "a choice's text", c.text.source, MAX_CHOICE_TEXT) for c in node.choices
+        ]
+    for pos, what, text, limit in texts:
+        if len(text) > limit:
+            yield _error(pos, f"{what} is {len(text):,} characters long; at most {limit:,}")
 
 
 def _effects(story: Story, cyclic: frozenset[str]) -> Iterator[tuple[Effect, bool]]:
