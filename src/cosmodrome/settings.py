@@ -44,7 +44,10 @@ def settings_path(saves_directory: Path | None = None) -> Path:
     if saves_directory is None:
         return target
     old = saves_directory / SETTINGS_FILE
-    if target.exists() or not old.is_file():
+    try:
+        if target.exists() or not old.is_file():
+            return target
+    except OSError:  # a folder that cannot be searched: reading the file will say so, once
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -49,18 +49,30 @@ def hand_over(path: Path) -> None:
             os.chown(name, user.pw_uid, user.pw_gid, follow_symlinks=False)
 
 
-def run_unprivileged(
-    args: Sequence[str], *, cwd: Path, env: dict[str, str] | None = None, timeout: float = 60
-) -> subprocess.CompletedProcess[str]:
-    """The real `cosmodrome` run in `cwd` as a user `chmod` applies to; skips the test
-    only where the system has no `setpriv` or `runuser`."""
+def as_unprivileged(command: Sequence[str]) -> list[str]:
+    """`command` run as a user `chmod` applies to; skips the test only where the system
+    has no `setpriv` or `runuser`."""
     prefix = _drop()
     if prefix is None:
         pytest.skip("neither setpriv nor runuser is installed: cannot drop root's privileges")
+    return [*prefix, *command]
+
+
+def run_unprivileged(
+    args: Sequence[str],
+    *,
+    cwd: Path,
+    env: dict[str, str] | None = None,
+    stdin: str = "",
+    timeout: float = 60,
+) -> subprocess.CompletedProcess[str]:
+    """The real `cosmodrome` run in `cwd` as a user `chmod` applies to; skips the test
+    only where the system has no `setpriv` or `runuser`."""
     full_env = {"PATH": os.environ.get("PATH", ""), "HOME": str(cwd), "LANG": "C.UTF-8"}
     full_env.update(env or {})
     return subprocess.run(
-        [*prefix, *cosmodrome_command(), *args],
+        as_unprivileged([*cosmodrome_command(), *args]),
+        input=stdin,
         capture_output=True,
         text=True,
         cwd=cwd,

@@ -179,14 +179,19 @@ class SaveStore:
     # -- reading --------------------------------------------------------------
 
     def exists(self, name: str) -> bool:
-        """Whether slot `name` has a file (or a backup); False for an invalid name."""
+        """Whether slot `name` has a file (or a backup); False for an invalid name, and
+        in a folder that cannot be searched (`slots` says why)."""
         try:
             name = check_slot_name(name)
         except SaveError:
             return False
-        return (
-            slot_path(self.directory, name).is_file() or backup_path(self.directory, name).is_file()
-        )
+        try:
+            return (
+                slot_path(self.directory, name).is_file()
+                or backup_path(self.directory, name).is_file()
+            )
+        except OSError:
+            return False
 
     def load(self, name: str, story: Story) -> LoadedGame:
         """The game in slot `name`, fitted to `story` as it is now (falling back to the

@@ -24,6 +24,7 @@ def saved_opening(
     if load is None and not resume:
         return None
     if load is None and not store.exists(AUTOSAVE):
+        store.slots()  # a folder that cannot be searched is the real cause: raises
         warn(NO_AUTOSAVE)
         return None
     name = check_slot_name(load if load is not None else AUTOSAVE)
