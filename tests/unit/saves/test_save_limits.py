@@ -243,3 +243,17 @@ def test_the_limits_admit_the_10000_node_benchmark_story(tmp_path: Path) -> None
     for _ in range(40):
         state = game.take(state, next(v.key for v in game.choices(state) if v.available))
     assert saved_and_loaded(result.story, state).node == state.node
+
+
+def test_a_set_past_64_bits_saturates_and_saves(tmp_path: Path) -> None:
+    nodes = LOOP.replace("{SET}", "{n: 99999999999999999999999, m: -99999999999999999999999}")
+    result = check_story(
+        write_story(tmp_path, nodes, "variables:\n  n: 0\n  m: 0\n"), use_cache=False
+    )
+    assert result.story is not None, [d.format() for d in result.errors]
+    game = Game(result.story)
+    state = game.take(game.start(), game.choices(game.start())[0].key)
+    assert dict(saved_and_loaded(result.story, state).variables) == {
+        "n": limits.INT_MAX,
+        "m": -limits.INT_MAX,
+    }
