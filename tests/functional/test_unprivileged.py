@@ -37,7 +37,10 @@ def one_clean_line(stderr: str) -> str:
     [
         (["saves", "--saves", "saves"], "cannot list the saves in saves: Permission denied"),
         (["saves", "--saves", "saves", "delete", "a"], "cannot delete 'a': Permission denied"),
-        (["play", "--plain", "--saves", "saves", "--load", "a"], "Permission denied"),
+        (
+            ["play", "--plain", "--saves", "saves", "--load", "a"],
+            "cannot load 'a': it cannot be read: Permission denied; so is its backup",
+        ),
         (["play", "--plain", "--saves", "saves", "--continue"], "Permission denied"),
         (["paths"], None),
     ],

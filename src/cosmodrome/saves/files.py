@@ -11,6 +11,8 @@ from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
 from cosmodrome.story.collector import collector_paused
 
+UNREADABLE = "it cannot be read"  # a file the system refuses to read: not damage
+
 
 def reason(exc: OSError) -> str:
     """An operating-system error in a few words."""
@@ -33,7 +35,7 @@ def _save_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise SaveError(f"it cannot be read: {reason(exc)}") from None
+        raise SaveError(f"{UNREADABLE}: {reason(exc)}") from None
 
 
 def read_header(path: Path) -> codec.Header:

@@ -16,7 +16,7 @@ from cosmodrome.saves import codec, endings
 from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import remove_leftover_temporaries, write_atomic
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.saves.files import read_header, read_save, reason
+from cosmodrome.saves.files import UNREADABLE, read_header, read_save, reason
 from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.history_cache import HistoryCache
 from cosmodrome.saves.slots import backup_path, check_slot_name, slot_name_of, slot_path
@@ -209,14 +209,15 @@ class SaveStore:
                 if missing:
                     raise SaveError(f"there is no save named '{name}'") from None
                 raise SaveError(f"cannot load '{name}': {problem}") from None
-            except SaveError:
+            except SaveError as backup_problem:
                 if missing:
                     raise SaveError(
                         f"cannot load '{name}': its file is missing and its backup damaged"
                     ) from None
-                raise SaveError(
-                    f"cannot load '{name}': {problem}; its backup is damaged too"
-                ) from None
+                # a folder that cannot be read refuses both alike: that is no damage
+                unread = str(backup_problem) == str(problem) and UNREADABLE in str(problem)
+                also = "so is its backup" if unread else "its backup is damaged too"
+                raise SaveError(f"cannot load '{name}': {problem}; {also}") from None
             why = "was missing" if missing else f"was damaged ({problem})"
             notes.append(f"The save {why}; loaded its backup, one save older.")
         from cosmodrome.saves.reading import game_from_save  # the rules: for a load only
