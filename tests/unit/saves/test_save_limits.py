@@ -257,3 +257,24 @@ def test_a_set_past_64_bits_saturates_and_saves(tmp_path: Path) -> None:
         "n": limits.INT_MAX,
         "m": -limits.INT_MAX,
     }
+
+
+def test_the_writer_drops_old_undo_steps_rather_than_pass_the_size_cap(tmp_path: Path) -> None:
+    """Thirty moves of 90,000-character strings would make a 2.7 MB file."""
+    nodes = LOOP.replace("{SET}", "{s: t, t: s + 'x'}")
+    result = check_story(
+        write_story(tmp_path / "s", nodes, f"variables:\n  s: {'a' * 90_000}\n  t: b\n"),
+        use_cache=False,
+    )
+    assert result.story is not None, [d.format() for d in result.errors]
+    game = Game(result.story)
+    state = game.start()
+    for _ in range(30):
+        state = game.take(state, game.choices(state)[0].key)
+    store = SaveStore(tmp_path / "saves")
+    store.save("slot", result.story, state, 1.0)
+    size = (tmp_path / "saves" / "slot.save.json").stat().st_size
+    assert size <= limits.MAX_SAVE_BYTES
+    loaded = store.load("slot", result.story).state
+    assert dict(loaded.variables) == dict(state.variables)
+    assert 1 < len(loaded.history()) < len(state.history())
