@@ -29,6 +29,11 @@ class UnreadableFile(OSError):
         return self.reason
 
 
+class RefusedPath(UnreadableFile):
+    """A path refused before it was opened (a folder where a file belongs, a link that
+    leaves its folder); its reason is the whole message."""
+
+
 def describe(exc: OSError) -> str:
     """An operating-system error (or an `UnreadableFile`) in a few words."""
     if isinstance(exc, UnreadableFile):

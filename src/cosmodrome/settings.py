@@ -44,7 +44,10 @@ def settings_path(saves_directory: Path | None = None) -> Path:
     if saves_directory is None:
         return target
     old = saves_directory / SETTINGS_FILE
-    if target.exists() or not old.is_file():
+    try:
+        if target.exists() or not old.is_file():
+            return target
+    except OSError:  # a folder that cannot be searched: reading the file will say so, once
         return target
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -77,7 +80,8 @@ def parse_settings(raw: object) -> tuple[Settings, list[str]]:
         if _field_ok(key, value):
             values[key] = value
         else:
-            problems.append(f"setting '{key}' has an unusable value {value!r}; using the default")
+            shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
+            problems.append(f"setting '{key}' has an unusable value {shown}; using the default")
     return replace(Settings(), **values), problems
 
 

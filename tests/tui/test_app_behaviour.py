@@ -141,13 +141,24 @@ async def test_typewriter_text_is_completed_by_any_key(
         assert app.session.require().steps == 1
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs permissions")
+@pytest.mark.skipif(os.name != "posix", reason="POSIX permissions")
 async def test_an_unwritable_saves_folder_turns_saving_off_but_play_goes_on(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    """As root, where chmod denies nothing, through a test double of opening a file (the
+    real command runs as an unprivileged user in tests/functional/test_unprivileged.py)."""
     saves = tmp_path / "saves"
     saves.mkdir()
     saves.chmod(0o500)
+    if os.geteuid() == 0:
+        real_open = os.open
+
+        def denied(path: str | os.PathLike[str], flags: int, *args: int) -> int:
+            if str(path).startswith(str(saves)) and flags & (os.O_WRONLY | os.O_RDWR):
+                raise PermissionError(13, "Permission denied", str(path))
+            return real_open(path, flags, *args)
+
+        monkeypatch.setattr(os, "open", denied)
     try:
         app = make_app(saves)
         async with app.run_test(size=(80, 24)) as pilot:

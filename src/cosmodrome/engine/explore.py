@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from cosmodrome.engine.game import Game
-from cosmodrome.engine.problems import Problem, silenced
+from cosmodrome.engine.problems import Problem, silenced, string_at_limit
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.engine.statekey import StateKey, StateKeys
 from cosmodrome.story.collector import collector_paused
@@ -156,6 +156,8 @@ def _explore(
                 report("error", node.id, message, index)
                 continue
             result.taken.add((node.id, view.key))
+            if (cut := string_at_limit(child)) is not None:
+                report("string-limit", node.id, cut, index)
             target = search.admit(child, index)
             if target is not None:
                 search.successors[index].append(target)

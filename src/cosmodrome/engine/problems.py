@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from cosmodrome.engine.state import Step
+from cosmodrome.engine.state import GameState, Step
+from cosmodrome.story.limits import MAX_TEXT_LENGTH
 from cosmodrome.story.model import Story
 
 
@@ -33,6 +34,18 @@ class Problem:
             "seed": self.seed,
             "count": self.count,
         }
+
+
+def string_at_limit(state: GameState) -> str | None:
+    """A message naming a string variable the engine had to cut at the save's limit
+    (a story that passed `check` never gets there), or None."""
+    for name, value in state.variables.items():
+        if isinstance(value, str) and len(value) >= MAX_TEXT_LENGTH:
+            return (
+                f"string '{name}' reached {MAX_TEXT_LENGTH} characters, the most a save "
+                "holds; the game cuts it there"
+            )
+    return None
 
 
 def silenced(story: Story, code: str, node_id: str) -> bool:

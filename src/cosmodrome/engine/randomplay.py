@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from cosmodrome.engine.game import Game
-from cosmodrome.engine.problems import Problem, silenced
+from cosmodrome.engine.problems import Problem, silenced, string_at_limit
 from cosmodrome.engine.rendercheck import RenderCheck
 from cosmodrome.engine.state import GameState, Step
 
@@ -137,6 +137,9 @@ class RandomReport:
 def _problem(run: Playthrough, seed: int) -> Problem | None:
     state = run.state
     route = tuple(state.steps_taken())
+    for index, past in enumerate(state.history()):  # the cause of a loop or error, if it is
+        if (cut := string_at_limit(past)) is not None:
+            return Problem("string-limit", past.node, cut, route[:index], seed)
     if run.outcome is Outcome.ERROR:
         return Problem("error", state.node, run.error or "error", route, seed)
     if run.outcome is Outcome.SOFT_LOCK:

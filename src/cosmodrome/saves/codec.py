@@ -31,12 +31,13 @@ from datetime import UTC, datetime
 from cosmodrome.saves import values as f
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import Json
+from cosmodrome.story import limits
 
 FORMAT = "cosmodrome-save"
 VERSION = 1
-MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FILE_BYTES = limits.MAX_SAVE_BYTES
 MAX_PLAY_SECONDS = 1e10
-MAX_TITLE = 500
+MAX_TITLE = limits.MAX_TITLE
 
 _TOP_KEYS = frozenset({"format", "version", "header", "history", "checksum"})
 _HEADER_KEYS = frozenset(
@@ -221,11 +222,24 @@ def _header(value: object) -> Header:
     )
 
 
-def decode(data: bytes) -> Document:
-    """The document in a save file's bytes, its checksum verified and header checked;
-    raises `SaveError` with the reason, never anything else."""
-    seal = _seal(data)
-    value = _parse(data, seal is not None)
+_HISTORY_LINE = b',\n  "history": {\n'
+
+
+def sealed_header(data: bytes) -> Header | None:
+    """The header of a file exactly as Cosmodrome wrote it (its seal intact), checked as
+    `decode` checks it, with only the header parsed: listing two hundred full slots
+    costs their hashes, not their histories. None for any other file (decode it whole);
+    raises `SaveError`."""
+    cut = data.find(_HISTORY_LINE) if _seal(data) is not None else -1
+    if cut < 0:
+        return None
+    value = _parse(data[:cut] + b"\n}", sealed=True)
+    _check_envelope(value, _TOP_KEYS - {"history", "checksum"})
+    assert isinstance(value, dict)
+    return _header(value["header"])
+
+
+def _check_envelope(value: object, keys: frozenset[str]) -> None:
     if not isinstance(value, dict) or value.get("format") != FORMAT:
         raise SaveError("it is not a Cosmodrome save")
     version = value.get("version")
@@ -236,7 +250,16 @@ def decode(data: bytes) -> Document:
             f"it was made by a newer Cosmodrome (save format {min(version, 10**6)}); "
             "update the game to load it"
         )
-    f.fields_of(value, "the file", _TOP_KEYS)
+    f.fields_of(value, "the file", keys)
+
+
+def decode(data: bytes) -> Document:
+    """The document in a save file's bytes, its checksum verified and header checked;
+    raises `SaveError` with the reason, never anything else."""
+    seal = _seal(data)
+    value = _parse(data, seal is not None)
+    _check_envelope(value, _TOP_KEYS)
+    assert isinstance(value, dict)
     # Nesting beyond the format's own is refused by the type checks of every value.
     if seal is None or value["checksum"] != seal:
         body = {key: item for key, item in value.items() if key != "checksum"}

@@ -11,6 +11,8 @@ from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, decode_history
 from cosmodrome.story.collector import collector_paused
 
+UNREADABLE = "it cannot be read"  # a file the system refuses to read: not damage
+
 
 def reason(exc: OSError) -> str:
     """An operating-system error in a few words."""
@@ -33,7 +35,16 @@ def _save_bytes(path: Path) -> bytes:
     except FileNotFoundError:
         raise
     except OSError as exc:
-        raise SaveError(f"it cannot be read: {reason(exc)}") from None
+        raise SaveError(f"{UNREADABLE}: {reason(exc)}") from None
+
+
+def read_header(path: Path) -> codec.Header:
+    """The checked header of the save in `path`: of a sealed file alone (see
+    `codec.sealed_header`), of any other when the whole file is sound. Raises `SaveError`
+    (the reason) or `FileNotFoundError`."""
+    data = _save_bytes(path)
+    header = codec.sealed_header(data)
+    return header if header is not None else decode_save(data).header
 
 
 def read_document(path: Path) -> codec.Document:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.saves import values as f
 from cosmodrome.story.expr import Value
+from cosmodrome.story.limits import within_text_limit
 
 MAX_STATES = 2_000  # the undo history kept in a save; older states are dropped
 # Variables, visits, facts and `once` keys summed over every state: loading costs this much.
@@ -66,7 +67,8 @@ def recorded(state: GameState) -> SavedState:
 
 
 def _step(step: Step) -> list[str]:
-    return [step.node, step.choice, step.text]
+    # A choice's text can interpolate several strings at their limit: the record is cut.
+    return [step.node, step.choice, within_text_limit(step.text)]
 
 
 def _mapping_delta(

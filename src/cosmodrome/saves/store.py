@@ -16,7 +16,7 @@ from cosmodrome.saves import values as f
 from cosmodrome.saves.atomic import remove_leftover_temporaries, write_atomic
 from cosmodrome.saves.autosaves import Autosaves, in_use_message
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.saves.files import read_document, read_save, reason
+from cosmodrome.saves.files import UNREADABLE, read_header, read_save, reason
 from cosmodrome.saves.history import encode_start
 from cosmodrome.saves.history_cache import HistoryCache
 from cosmodrome.saves.locks import folder_lock
@@ -155,7 +155,7 @@ class SaveStore:
             if self._written.get(path) == _signature(path):
                 return True  # just as this store wrote it: no need to read it back
         try:
-            read_document(path)
+            read_header(path)
         except (SaveError, FileNotFoundError):
             return False
         return True
@@ -185,14 +185,19 @@ class SaveStore:
     # -- reading --------------------------------------------------------------
 
     def exists(self, name: str) -> bool:
-        """Whether slot `name` has a file (or a backup); False for an invalid name."""
+        """Whether slot `name` has a file (or a backup); False for an invalid name, and
+        in a folder that cannot be searched (`slots` says why)."""
         try:
             name = check_slot_name(name)
         except SaveError:
             return False
-        return (
-            slot_path(self.directory, name).is_file() or backup_path(self.directory, name).is_file()
-        )
+        try:
+            return (
+                slot_path(self.directory, name).is_file()
+                or backup_path(self.directory, name).is_file()
+            )
+        except OSError:
+            return False
 
     def load(self, name: str, story: Story) -> LoadedGame:
         """The game in slot `name`, fitted to `story` as it is now (falling back to the
@@ -210,14 +215,15 @@ class SaveStore:
                 if missing:
                     raise SaveError(f"there is no save named '{name}'") from None
                 raise SaveError(f"cannot load '{name}': {problem}") from None
-            except SaveError:
+            except SaveError as backup_problem:
                 if missing:
                     raise SaveError(
                         f"cannot load '{name}': its file is missing and its backup damaged"
                     ) from None
-                raise SaveError(
-                    f"cannot load '{name}': {problem}; its backup is damaged too"
-                ) from None
+                # a folder that cannot be read refuses both alike: that is no damage
+                unread = str(backup_problem) == str(problem) and UNREADABLE in str(problem)
+                also = "so is its backup" if unread else "its backup is damaged too"
+                raise SaveError(f"cannot load '{name}': {problem}; {also}") from None
             why = "was missing" if missing else f"was damaged ({problem})"
             notes.append(f"The save {why}; loaded its backup, one save older.")
         from cosmodrome.saves.reading import game_from_save  # the rules: for a load only
@@ -251,7 +257,7 @@ class SaveStore:
         for path in (slot_path(self.directory, name), backup_path(self.directory, name)):
             try:
                 written = max(written, path.stat().st_mtime)
-                return self._info(name, read_save(path).header), written
+                return self._info(name, read_header(path)), written
             except FileNotFoundError:
                 continue
             except (SaveError, OSError) as exc:

@@ -10,18 +10,22 @@ import re
 from collections.abc import Mapping
 
 from cosmodrome.saves.errors import SaveError
-from cosmodrome.story.expr import INT_MAX, INT_MIN, Value
-from cosmodrome.story.schema import ID_PATTERN, STORY_ID_PATTERN, VARIABLE_PATTERN
+from cosmodrome.story.expr import Value
+from cosmodrome.story.limits import (
+    CHOICE_KEY,
+    ID,
+    INT_MAX,
+    INT_MIN,
+    MAX_ENTRIES,
+    MAX_KEY_LENGTH,
+    MAX_TEXT_LENGTH,
+    ONCE_KEY,
+    STORY_ID,
+    VARIABLE,
+)
 
-MAX_ID_LENGTH = 200
-MAX_TEXT_LENGTH = 100_000
-MAX_ENTRIES = 5_000  # variables, visits, facts or `once` keys in one state
-
-ID = re.compile(ID_PATTERN)
-VARIABLE = re.compile(VARIABLE_PATTERN)
-STORY_ID = re.compile(STORY_ID_PATTERN)
-CHOICE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*(\.[0-9]+)?")
-ONCE_KEY = re.compile(r"[a-z0-9][a-z0-9_-]*/[a-z0-9][a-z0-9_-]*(\.[0-9]+)?")
+# The one set of limits the checker and the writer keep too (`cosmodrome.story.limits`).
+__all__ = ["CHOICE_KEY", "ID", "MAX_ENTRIES", "ONCE_KEY", "STORY_ID", "VARIABLE"]
 # Controls could drive the terminal when a listing prints them; surrogates cannot be encoded.
 _CONTROLS = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 _SURROGATES = re.compile(r"[\ud800-\udfff]")
@@ -80,7 +84,7 @@ def optional_line(value: object, where: str, limit: int) -> str | None:
 
 
 def ident(value: object, where: str, pattern: re.Pattern[str] = ID) -> str:
-    if not isinstance(value, str) or len(value) > MAX_ID_LENGTH or not pattern.fullmatch(value):
+    if not isinstance(value, str) or len(value) > MAX_KEY_LENGTH or not pattern.fullmatch(value):
         raise refuse(where, "is not a valid id")
     return value
 

@@ -46,5 +46,6 @@ def saved_opening(
             first = first or exc
     if first is not None:
         raise first
+    store.slots()  # a folder that cannot be searched is the real cause: raises
     warn(NO_AUTOSAVE)
     return None

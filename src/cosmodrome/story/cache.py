@@ -15,7 +15,7 @@ import functools
 import hashlib
 import json
 import os
-from collections.abc import Collection, Iterator, Mapping
+from collections.abc import Callable, Collection, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +23,7 @@ from cosmodrome.regular_files import parse_json, read_regular
 from cosmodrome.story import model
 from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity, StoryError
-from cosmodrome.story.expr import ExprType, Scope
+from cosmodrome.story.expr import INT_MAX, INT_MIN, ExprType, Scope, type_of
 from cosmodrome.story.modeljson import (
     BadModel,
     Codec,
@@ -52,8 +52,11 @@ def _encode(story: model.Story | None, diagnostics: list[Diagnostic]) -> dict[st
     }
 
 
+Recheck = Callable[[], Mapping[str, model.Node] | None]
+
+
 def _decode(
-    payload: Any, root: str, fingerprint: str, where: Path
+    payload: Any, root: str, fingerprint: str, where: Path, recheck: Recheck
 ) -> tuple[model.Story | None, list[Diagnostic]]:
     ctx = CodecContext(list(payload["paths"]))
     _, decode_diagnostic = dataclass_codecs(Diagnostic, ctx)
@@ -76,7 +79,15 @@ def _decode(
         raise BadModel("the start or a renamed node is missing")
     if story.fingerprint != fingerprint:
         raise BadModel("the story's fingerprint does not match its sources")
-    lazy = LazyNodes(nodes, decode_node, where)
+    if any(type_of(v.default) is not v.type or v.name != k for k, v in story.variables.items()):
+        raise BadModel("a variable's default is not of its type")
+    if any(
+        type(v.default) is int and not INT_MIN <= v.default <= INT_MAX
+        for v in story.variables.values()
+    ):
+        raise BadModel("a variable's default is past the range of whole numbers")
+    sound = functools.partial(_sound_node, story)
+    lazy = LazyNodes(nodes, lambda raw: sound(decode_node(raw)), where, recheck)
     return dataclasses.replace(story, nodes=lazy, root=root), diagnostics
 
 
@@ -101,19 +112,42 @@ def _verify_nodes(nodes: Any, scope: Scope) -> None:
                 raise BadModel(f"a choice of '{node_id}' goes nowhere")
 
 
+def _sound_node(story: model.Story, node: model.Node) -> model.Node:
+    """`node`, once what the engine relies on without looking holds: every effect sets a
+    declared variable to its type, conditions are true/false, era and place exist."""
+    variables = story.variables
+    effects = [*node.on_enter, *(e for c in node.choices for e in c.effects)]
+    for effect in effects:
+        declared = variables.get(effect.variable)
+        if declared is None or declared.type is not effect.value.type:
+            raise BadModel(f"node '{node.id}' sets '{effect.variable}' wrongly")
+    conditions = [c.condition for c in node.choices] + [b.condition for b in node.blocks]
+    if any(c is not None and c.type is not ExprType.BOOL for c in conditions):
+        raise BadModel(f"node '{node.id}' has a condition that is not true/false")
+    if node.era is not None and story.era(node.era) is None:
+        raise BadModel(f"node '{node.id}' is set in an unknown era")
+    if node.place is not None and node.place not in story.places:
+        raise BadModel(f"node '{node.id}' is set in an unknown place")
+    return node
+
+
 class LazyNodes(Mapping[str, model.Node]):
     """A cached story's nodes, each built the first time it is asked for.
 
     The whole payload was verified by hash and its references checked before
-    this mapping was made; building a node only recompiles its expressions.
+    this mapping was made; building a node recompiles its expressions and checks it
+    again. A node that fails (an entry edited with its hash made to fit) is doubt
+    enough: the story is checked again from its files, the entry rewritten, and play
+    goes on with the checked nodes.
     """
 
-    __slots__ = ("_built", "_decode", "_raw", "_where")
+    __slots__ = ("_built", "_decode", "_raw", "_recheck", "_where")
 
-    def __init__(self, raw: dict[str, Any], decode: Codec, where: Path) -> None:
+    def __init__(self, raw: dict[str, Any], decode: Codec, where: Path, recheck: Recheck) -> None:
         self._raw = raw
         self._decode = decode
         self._where = where
+        self._recheck = recheck
         self._built: dict[str, model.Node] = {}
 
     def __getitem__(self, node_id: str) -> model.Node:
@@ -122,12 +156,22 @@ class LazyNodes(Mapping[str, model.Node]):
             raw = self._raw[node_id]
             try:
                 node = self._decode(raw)
-            except (BadModel, ValueError, TypeError, KeyError, IndexError) as exc:
-                message = "the compiled-story cache is damaged: delete it and start again"
-                problem = Diagnostic(str(self._where), 1, 1, Severity.ERROR, message, Code.CACHE)
-                raise StoryError([problem]) from exc
+            except (BadModel, ValueError, TypeError, KeyError, IndexError, AttributeError):
+                node = self._checked_again(node_id)
             self._built[node_id] = node
         return node
+
+    def _checked_again(self, node_id: str) -> model.Node:
+        fresh = self._recheck()
+        if fresh is None or node_id not in fresh:  # the files changed under the game
+            message = f"the story's files changed while it was played: node '{node_id}' is gone"
+            problem = Diagnostic(
+                str(self._where), 1, 1, Severity.ERROR, message, Code.STORY_CHANGED
+            )
+            raise StoryError([problem])
+        self._raw = dict.fromkeys(fresh)  # from now on, only the checked nodes
+        self._built = dict(fresh)
+        return fresh[node_id]
 
     def __iter__(self) -> Iterator[str]:
         return iter(self._raw)
@@ -171,9 +215,11 @@ class CacheSlot:
         return cls(cache_dir / "stories" / f"{where}.json", key)
 
     def read(
-        self, root: str, fingerprint: str
+        self, root: str, fingerprint: str, recheck: Recheck
     ) -> tuple[model.Story | None, list[Diagnostic]] | None:
-        """The cached story and diagnostics, or None when the slot is missing, stale or bad."""
+        """The cached story and diagnostics, or None when the slot is missing, stale or bad;
+        `recheck` checks the story from its files (and rewrites the slot) should a node
+        turn out bad when it is first built."""
         try:
             data = read_regular(self.path, MAX_ENTRY_BYTES)
         except OSError:  # missing, unreadable, not a regular file or too large: a miss
@@ -187,7 +233,7 @@ class CacheSlot:
                 return None
             if header.get("sha256") != hashlib.sha256(body).hexdigest():
                 return None
-            return _decode(parse_json(body), root, fingerprint, self.path)
+            return _decode(parse_json(body), root, fingerprint, self.path, recheck)
         except (BadModel, ValueError, TypeError, KeyError, IndexError, AttributeError):
             return None  # a damaged or foreign slot: check the story again
 

@@ -11,6 +11,7 @@ from cosmodrome.story.diagnostics import Diagnostic, Related, Severity, sort_dia
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
 from cosmodrome.story.nodes import NodeReader, StoryScope
+from cosmodrome.story.savable import unsavable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
 from cosmodrome.story.spans import token_end
@@ -107,6 +108,10 @@ def check_sources(
             renamed,
             frozenset(manifest.lint_ignore),
         )
+        unsaved = unsavable(story, manifest_file.display)
+        if unsaved:  # a story that would lose its player's progress does not load
+            problems.extend(unsaved)
+            return CheckResult(None, sort_diagnostics(problems))
         from cosmodrome.story.lint import lint_story
 
         problems.extend(_underlined(d, readers) for d in lint_story(story))

@@ -35,6 +35,8 @@ class Code(StrEnum):
     LOCKED = "locked"
     WAS = "was"
     EMPTY = "empty"
+    SAVE_LIMIT = "save-limit"
+    STORY_CHANGED = "story-changed"
     # warnings: the lint rules (silenced by `ignore:`)
     UNREACHABLE = "unreachable"
     UNREACHABLE_ENDING = "unreachable-ending"
@@ -72,6 +74,8 @@ ERROR_CODES: dict[Code, str] = {
     Code.LOCKED: "a `locked:` text on a choice without an `if:`",
     Code.WAS: "a `was:` (old id) that clashes with a node or another `was:`",
     Code.EMPTY: "a story with no nodes",
+    Code.SAVE_LIMIT: "something a save could not hold (a number past 64 bits, a growing string)",
+    Code.STORY_CHANGED: "the story's files changed while it was played and a node is gone",
 }
 
 LINT_CODES: dict[Code, str] = {

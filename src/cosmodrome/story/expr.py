@@ -31,6 +31,7 @@ from cosmodrome.story.exprtree import (
     Value,
     type_of,
 )
+from cosmodrome.story.limits import within_text_limit
 from cosmodrome.story.suggest import did_you_mean
 
 __all__ = [
@@ -170,8 +171,8 @@ class _Checker:
             if op == "==":
                 return ExprType.BOOL, lambda s: left(s) == right(s)
             return ExprType.BOOL, lambda s: left(s) != right(s)
-        if op == "+" and lkind == rkind == ExprType.STR:
-            return ExprType.STR, lambda s: str(left(s)) + str(right(s))
+        if op == "+" and lkind == rkind == ExprType.STR:  # bounded, or a loop could fill memory
+            return ExprType.STR, lambda s: within_text_limit(str(left(s)) + str(right(s)))
         self.require(lkind, ExprType.INT, tree.offset, f"'{op}'")
         self.require(rkind, ExprType.INT, tree.offset, f"'{op}'")
         if op in _ORDER_OPS:

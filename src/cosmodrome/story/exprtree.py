@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Protocol
 
+from cosmodrome.story import limits
+
 Value = int | bool | str
-INT_MIN, INT_MAX = -(2**63), 2**63 - 1
+INT_MIN, INT_MAX = limits.INT_MIN, limits.INT_MAX
 MAX_EXPR_LENGTH = 2000
 MAX_EXPR_DEPTH = 40
 

@@ -8,13 +8,18 @@ YAML reader, the validation (`checker`) and the lint rules.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.diagnostics import StoryError
-from cosmodrome.story.model import Story
+from cosmodrome.story.model import Node, Story
 from cosmodrome.story.sources import read_sources
 from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult, StoryNotFound
+
+if TYPE_CHECKING:
+    from cosmodrome.story.cache import CacheSlot
 
 __all__ = ["FACTS", "MANIFEST", "CheckResult", "StoryNotFound", "check_story", "load_story"]
 
@@ -45,7 +50,7 @@ def _load(
         from cosmodrome.story.cache import CacheSlot, default_cache_dir
 
         slot = CacheSlot.for_story(str(directory), fingerprint, cache_dir or default_cache_dir())
-        cached = slot.read(str(directory), fingerprint)
+        cached = slot.read(str(directory), fingerprint, lambda: _recheck(directory, slot))
         if cached is not None:
             return CheckResult(*cached)
     from cosmodrome.story.checker import check_sources
@@ -55,6 +60,16 @@ def _load(
         return result
     slot.write(result.story, result.diagnostics)
     return result
+
+
+def _recheck(directory: str | os.PathLike[str], slot: CacheSlot) -> Mapping[str, Node] | None:
+    """The nodes of the story checked again from its files, the cache slot rewritten."""
+    from cosmodrome.story.checker import check_sources
+
+    sources, fingerprint = read_sources(directory)
+    result = check_sources(directory, sources, fingerprint)
+    slot.write(result.story, result.diagnostics)
+    return None if result.story is None else result.story.nodes
 
 
 def load_story(

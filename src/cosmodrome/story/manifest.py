@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
+from cosmodrome.story import limits
 from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.expr import type_of
 from cosmodrome.story.lint.codes import read_lint_codes
@@ -13,7 +13,6 @@ from cosmodrome.story.schema import (
     ID_PATTERN,
     RESERVED_NAMES,
     STORY_ID_PATTERN,
-    VARIABLE_PATTERN,
 )
 from cosmodrome.story.yamlfields import FileReader, describe
 from cosmodrome.story.yamltree import Y
@@ -81,7 +80,7 @@ def _read_variables(reader: FileReader, y: Y, manifest: Manifest) -> None:
 
     for name, var_y in y.value.items():
         key_pos = reader.key_position(y, name)
-        if not re.match(VARIABLE_PATTERN, name) or name in RESERVED_NAMES:
+        if not limits.is_id(name, limits.VARIABLE) or name in RESERVED_NAMES:
             reader.error(key_pos, f"'{name}' cannot be a variable name", Code.BAD_ID)
             continue
         label: str | None = None
@@ -123,7 +122,7 @@ def _read_era(reader: FileReader, y: Y, index: int, manifest: Manifest) -> None:
 
 def _read_place(reader: FileReader, owner: Y, key: str, y: Y, manifest: Manifest) -> None:
 
-    if not re.match(ID_PATTERN, key):
+    if not limits.is_id(key):
         reader.error(
             reader.key_position(owner, key), f"place id '{key}' is not a valid id", Code.BAD_ID
         )
@@ -157,7 +156,7 @@ def read_facts(reader: FileReader, root: Y | None, facts: dict[str, Fact]) -> No
         return
 
     for key, fact_y in table.value.items():
-        if not re.match(ID_PATTERN, key):
+        if not limits.is_id(key):
             pos = reader.key_position(table, key)
             reader.error(pos, f"fact id '{key}' is not a valid id", Code.BAD_ID)
             continue

@@ -79,7 +79,7 @@ def _codecs(tp: Any, ctx: CodecContext) -> tuple[Codec | None, Codec | None]:
     origin = typing.get_origin(tp)
     args = typing.get_args(tp)
     if tp in _PLAIN or (origin in (typing.Union, types.UnionType) and set(args) <= set(_PLAIN)):
-        return None, None
+        return None, _exactly(frozenset(args) if args else frozenset({tp}))
     if origin in (typing.Union, types.UnionType):
         inner = [a for a in args if a is not type(None)]
         if len(inner) != 1:
@@ -91,7 +91,7 @@ def _codecs(tp: Any, ctx: CodecContext) -> tuple[Codec | None, Codec | None]:
     if tp is model.Position:
         return (
             lambda p: (ctx.path_index(p.path), p.line, p.col),
-            lambda r: model.Position(ctx.paths[r[0]], r[1], r[2]),
+            lambda r: model.Position(ctx.paths[_count(r[0])], _count(r[1]), _count(r[2])),
         )
     if tp is Template:
         return (lambda t: t.source), ctx.template
@@ -106,7 +106,7 @@ def _codecs(tp: Any, ctx: CodecContext) -> tuple[Codec | None, Codec | None]:
         enc, dec = _codecs(args[0], ctx)
         if enc is not None:
             raise TypeError(f"the cache cannot hold a field of type {tp}")
-        return sorted, frozenset
+        return sorted, _each(dec, frozenset) if dec is not None else frozenset
     if origin in (Mapping, dict) and args[0] is str:
         enc, dec = _codecs(args[1], ctx)
         return (dict if enc is None else _values(enc)), (dict if dec is None else _values(dec))
@@ -115,12 +115,38 @@ def _codecs(tp: Any, ctx: CodecContext) -> tuple[Codec | None, Codec | None]:
     raise TypeError(f"the cache cannot hold a field of type {tp}")
 
 
+def _exactly(kinds: frozenset[Any]) -> Codec:
+    """A decoder that lets a value through only when its type is one of `kinds` (a
+    cache entry may have been edited: a `str` field must not hold a number)."""
+
+    if float in kinds:  # a YAML `45` in a float field stays a whole number
+        kinds = kinds | {int}
+
+    def check(value: Any) -> Any:
+        if type(value) not in kinds:
+            raise BadModel(f"a value of type {type(value).__name__} where {kinds} belongs")
+        return value
+
+    return check
+
+
+def _count(value: Any) -> int:
+    if type(value) is not int or value < 0:
+        raise BadModel("a position is not a count")
+    return value
+
+
 def _each(codec: Codec, into: Callable[[list[Any]], Any]) -> Codec:
     return lambda items: into([codec(item) for item in items])
 
 
 def _values(codec: Codec) -> Codec:
-    return lambda mapping: {key: codec(value) for key, value in mapping.items()}
+    def decode(mapping: Any) -> dict[str, Any]:
+        if type(mapping) is not dict:
+            raise BadModel("a mapping is not a mapping")
+        return {key: codec(value) for key, value in mapping.items()}
+
+    return decode
 
 
 def _optional(codec: Codec | None) -> Codec | None:

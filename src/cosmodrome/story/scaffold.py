@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from cosmodrome.story.schema import ID_PATTERN
+from cosmodrome.story.limits import is_id
 from cosmodrome.story.sources import story_files
 from cosmodrome.story.storydir import FACTS, MANIFEST, StoryNotFound
 from cosmodrome.story.yamlsource import parse_yaml, read_yaml_file
@@ -168,7 +168,7 @@ def plan_node(
     place: str | None = None,
 ) -> NodePlan:
     """Plan adding node `node_id` to `file` (relative to the story); raises `ScaffoldError`."""
-    if not re.match(ID_PATTERN, node_id):
+    if not is_id(node_id):
         raise ScaffoldError(
             f"'{node_id}' is not a valid node id (use lowercase letters, digits, '-' and '_', "
             "starting with a letter or digit)"

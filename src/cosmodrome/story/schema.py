@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cosmodrome.story import limits
+
 
 @dataclass(frozen=True, slots=True)
 class Key:
@@ -28,9 +30,10 @@ class Key:
     requires: tuple[str, ...] = ()  # keys that must be present alongside this one
 
 
-ID_PATTERN = r"^[a-z0-9][a-z0-9_-]*$"
-STORY_ID_PATTERN = r"^[a-z0-9-]+$"
-VARIABLE_PATTERN = r"^[A-Za-z_][A-Za-z0-9_]*$"
+# For the JSON Schema, where `$` is the end of the text; the loader matches `limits`' whole.
+ID_PATTERN = f"^{limits.ID.pattern}$"
+STORY_ID_PATTERN = f"^{limits.STORY_ID.pattern}$"
+VARIABLE_PATTERN = f"^{limits.VARIABLE.pattern}$"
 RESERVED_NAMES = frozenset({"and", "or", "not", "true", "false", "visited", "known"})
 
 

@@ -9,6 +9,7 @@ from typing import Any
 
 from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Related, Severity
+from cosmodrome.story.limits import MAX_ID_LENGTH, id_too_long
 from cosmodrome.story.model import Position
 from cosmodrome.story.schema import ID_PATTERN, OBJECTS, STORY_ID_PATTERN
 from cosmodrome.story.spans import replacement_fix, token_end, word_end
@@ -29,10 +30,11 @@ _MATCHERS: dict[str, Callable[[str], re.Match[str] | None]] = {}
 
 
 def _id_matcher(pattern: str) -> Callable[[str], re.Match[str] | None]:
-    """`pattern`'s compiled `match`, compiled once: ids are checked by the ten thousand."""
+    """`pattern`'s compiled `fullmatch` (`$` alone admits a trailing newline), compiled
+    once: ids are checked by the ten thousand."""
     found = _MATCHERS.get(pattern)
     if found is None:
-        found = _MATCHERS[pattern] = re.compile(pattern).match
+        found = _MATCHERS[pattern] = re.compile(pattern).fullmatch
     return found
 
 
@@ -181,7 +183,7 @@ class FileReader:
         if y is None:
             return None
         value = y.value
-        if type(value) is str and _id_matcher(pattern)(value):
+        if type(value) is str and len(value) <= MAX_ID_LENGTH and _id_matcher(pattern)(value):
             return value  # the common case: a valid id
         if isinstance(value, int | float) and not isinstance(value, bool):
             value = str(value)  # an unquoted year as an id: read it as written
@@ -191,6 +193,9 @@ class FileReader:
         if not _id_matcher(pattern)(value):
             rule = _ID_RULES.get(pattern, f"it must match {pattern}")
             self.error(y, f"{what} '{value}' is not a valid id ({rule})", Code.BAD_ID)
+            return None
+        if len(value) > MAX_ID_LENGTH:
+            self.error(y, id_too_long(what, value), Code.BAD_ID)
             return None
         return value
 

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 import yaml
 
-from cosmodrome.regular_files import UnreadableFile, describe, read_regular
+from cosmodrome.regular_files import RefusedPath, UnreadableFile, describe, read_regular
 from cosmodrome.story.collector import collector_paused
 from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Severity
@@ -101,7 +101,9 @@ def read_yaml_file(path: str, display: str) -> tuple[Y | None, list[Diagnostic]]
 def unreadable(display: str, exc: OSError) -> list[Diagnostic]:
     """The diagnostic for a file that could not be read (or is not a regular file, or is
     over the size cap)."""
-    if isinstance(exc, UnreadableFile) and exc.too_large:
+    if isinstance(exc, RefusedPath):
+        message = exc.reason
+    elif isinstance(exc, UnreadableFile) and exc.too_large:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         message = f"the file is larger than {limit} MB; split it into smaller files"
     else:

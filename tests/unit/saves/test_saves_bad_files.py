@@ -187,7 +187,7 @@ HOSTILE: dict[str, Callable[[Doc], None]] = {
     "header lies about the node": lambda d: d["header"].update(node="prologue"),
     "header lies about the choices": lambda d: d["header"].update(choices=1),
     "too many variables": lambda d: history_start(d)["vars"].update(
-        {f"v{i}": 0 for i in range(6000)}
+        {f"v{i}": 0 for i in range(20_001)}  # limits.MAX_ENTRIES + 1
     ),
     "too many moves": lambda d: d["history"].update(moves=[{"node": "prologue"}] * MAX_STATES),
     "too much history in total": _too_much_history,
