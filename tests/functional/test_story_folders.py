@@ -34,7 +34,7 @@ def test_facts_yaml_as_a_folder_is_one_clear_error(tmp_path: Path) -> None:
     (story / "facts.yaml").mkdir()
     (story / "facts.yaml" / "more.yaml").write_text("facts: {}\n", encoding="utf-8")
     found = messages(story)
-    assert found == [f"{story}/facts.yaml:1:1: error: it is a folder, not a file"]
+    assert found == [f"{story}/facts.yaml:1:1: error: it is a folder, not a file [file]"]
 
 
 def test_a_folder_named_yaml_is_a_folder_of_nodes_not_a_file(tmp_path: Path) -> None:
@@ -85,7 +85,7 @@ def test_an_unlistable_nodes_folder_is_the_cause_reported(
 
     monkeypatch.setattr(os, "scandir", scandir)
     found = messages(story)
-    assert found == [f"{story}/nodes:1:1: error: cannot read the folder: Permission denied"]
+    assert found == [f"{story}/nodes:1:1: error: cannot read the folder: Permission denied [file]"]
 
 
 def test_an_unreadable_nodes_folder_as_a_real_user(home: Path) -> None:
@@ -95,7 +95,7 @@ def test_an_unreadable_nodes_folder_as_a_real_user(home: Path) -> None:
     result = run_unprivileged(["check", "story"], cwd=home)
     assert result.returncode == 1, result.stderr
     assert result.stderr.splitlines()[0] == (
-        "story/nodes:1:1: error: cannot read the folder: Permission denied"
+        "story/nodes:1:1: error: cannot read the folder: Permission denied [file]"
     )
     assert "start node" not in result.stderr
     assert "Traceback" not in result.stderr

@@ -63,7 +63,7 @@ def test_line_mode_plays_on_with_a_notice_when_it_cannot_save(home: Path) -> Non
     result = run_unprivileged(args, cwd=home, env=env, stdin="1\n1\n")
     assert result.returncode == 0, result.stderr
     assert "Traceback" not in result.stderr
-    assert "not saving: cannot save 'autosave' in saves: Permission denied" in result.stderr
+    assert "not saving: cannot start an autosave in saves: Permission denied" in result.stderr
 
 
 @pytest.mark.tmux

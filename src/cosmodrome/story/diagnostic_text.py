@@ -7,6 +7,7 @@ import unicodedata
 from collections.abc import Callable, Sequence
 
 from cosmodrome.regular_files import read_regular
+from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, display_path
 from cosmodrome.story.yamlsource import MAX_FILE_BYTES
 
@@ -70,7 +71,8 @@ def snippet(line_no: int, source: str, col: int, end_col: int, label: str = "") 
 def render(diagnostic: Diagnostic, lines: Lines) -> list[str]:
     """The diagnostic as the lines a person reads: the header, then what helps."""
     out = [diagnostic.format()]
-    source = lines(diagnostic.path)
+    # a file the story refused (a symlink leaving it, a folder) is never read to quote it
+    source = None if diagnostic.code == Code.FILE else lines(diagnostic.path)
     if source is not None and 0 < diagnostic.line <= len(source):
         end = diagnostic.end_col if diagnostic.end_line == diagnostic.line else 10**9
         out.extend(snippet(diagnostic.line, source[diagnostic.line - 1], diagnostic.col, end))
