@@ -1,0 +1,73 @@
+"""Serving the game to browsers through textual-serve: one game process per open page."""
+
+from __future__ import annotations
+
+import ipaddress
+import logging
+import shlex
+import socket
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:
+    from textual_serve.server import Server
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+WEB_EXTRA_MODULES = frozenset({"textual_serve", "aiohttp", "aiohttp_jinja2", "jinja2"})
+MISSING_EXTRA = "cosmodrome serve needs the web extra: pip install 'cosmodrome[web]'"
+
+
+def game_command(story: Path, saves: Path) -> str:
+    """The shell command textual-serve runs for each page (it runs it through a shell):
+    this interpreter's web entry, every path quoted."""
+    return shlex.join(
+        [sys.executable, "-m", "cosmodrome.web.game", "--story", str(story), "--saves", str(saves)]
+    )
+
+
+def is_loopback(host: str) -> bool:
+    """Whether `host` names this machine only (`localhost`, 127.0.0.0/8, ::1)."""
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def page_url(host: str, port: int) -> str:
+    """The address a browser opens for a server bound to `host`: a wildcard bind is
+    reached through this machine's name, never through 0.0.0.0."""
+    if host in ("0.0.0.0", "::", ""):
+        host = socket.getfqdn()
+    elif ":" in host:
+        host = f"[{host}]"  # an IPv6 address in a URL
+    return f"http://{host}:{port}"
+
+
+def make_server(
+    story: Path, saves: Path, *, title: str, host: str, port: int, public_url: str, out: TextIO
+) -> Server:
+    """A textual-serve server of the game, with the offline page; raises ImportError when
+    the web extra is not installed."""
+    from textual_serve.server import Server
+
+    class GameServer(Server):
+        def initialize_logging(self) -> None:
+            super().initialize_logging()
+            # a game that fails to start is still told; a line per request is not
+            logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
+
+        async def on_startup(self, app: object) -> None:
+            # one line instead of textual-serve's banner: where to point the browser
+            print(f"Serving {title} on {self.public_url} (Ctrl+C to stop)", file=out, flush=True)
+
+    return GameServer(
+        game_command(story, saves),
+        host=host,
+        port=port,
+        title=title,
+        public_url=public_url,
+        templates_path=TEMPLATES,
+    )
