@@ -10,7 +10,7 @@ import socket
 import subprocess
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
@@ -20,7 +20,7 @@ import pyte
 from tests.functional.cli_runner import cosmodrome_command
 
 START_SECONDS = 30.0
-STOP_SECONDS = 15.0
+STOP_SECONDS = 10.0  # aiohttp alone would wait 60 s for an open page
 
 
 def free_port() -> int:
@@ -137,3 +137,12 @@ def saved_nodes(saves: Path) -> dict[str, str | None]:
     from cosmodrome.saves.store import SaveStore
 
     return {slot.name: slot.node for slot in SaveStore(saves).slots()}
+
+
+def wait_until(condition: Callable[[], bool], seconds: float = START_SECONDS) -> None:
+    """Return once `condition()` holds; fails after `seconds`."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"still not so after {seconds} s")
+        time.sleep(0.02)

@@ -3,6 +3,7 @@ receives is decoded by a terminal emulator and read as a player would."""
 
 from __future__ import annotations
 
+import asyncio
 import time
 from pathlib import Path
 
@@ -34,3 +35,23 @@ async def test_closing_a_page_ends_its_game_and_keeps_its_autosave(tmp_path: Pat
             assert time.monotonic() < deadline, "the game outlived its page"
             time.sleep(0.05)
         assert "editor-call-1" in saved_nodes(tmp_path).values()
+
+
+async def test_stopping_the_server_ends_an_open_page_s_game_and_keeps_its_autosave(
+    tmp_path: Path,
+) -> None:
+    serving = serve_game(tmp_path)
+    server = serving.__enter__()
+    async with SocketPage(server.url) as page:
+        await page.wait_for("New game")
+        await page.press("n")
+        await page.wait_for("1. Ring Mara before she rings you")
+        await page.press("1")
+        await page.wait_for("1. Promise her something nobody else will have")
+        # Ctrl+C (in another thread, so that this page goes on reading and answers the
+        # close); fails when the server takes seconds to stop or leaves a game running
+        stopping = asyncio.create_task(asyncio.to_thread(serving.__exit__, None, None, None))
+        while await page.receive(5):  # until the page is told the session ended
+            assert not stopping.done()
+        await stopping
+    assert "editor-call-1" in saved_nodes(tmp_path).values()

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import logging
 import shlex
 import socket
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from aiohttp import web
     from textual_serve.server import Server
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -54,12 +56,32 @@ def make_server(
     from textual_serve.server import Server
 
     class GameServer(Server):
+        def __init__(self, command: str, **options: Any) -> None:
+            super().__init__(command, **options)
+            self.pages: set[asyncio.Task[Any]] = set()
+
+        async def handle_websocket(self, request: web.Request) -> web.WebSocketResponse:
+            # each open page is a task that stopping the server ends (aiohttp would
+            # wait a minute for every open page); its game then quits and autosaves
+            page = asyncio.current_task()
+            assert page is not None
+            self.pages.add(page)
+            try:
+                return await super().handle_websocket(request)
+            finally:
+                self.pages.discard(page)
+
+        async def on_shutdown(self, app: web.Application) -> None:
+            for page in list(self.pages):
+                page.cancel()
+            await asyncio.gather(*self.pages, return_exceptions=True)
+
         def initialize_logging(self) -> None:
             super().initialize_logging()
             # a game that fails to start is still told; a line per request is not
             logging.getLogger("aiohttp.access").setLevel(logging.WARNING)
 
-        async def on_startup(self, app: object) -> None:
+        async def on_startup(self, app: web.Application) -> None:
             # one line instead of textual-serve's banner: where to point the browser
             print(f"Serving {title} on {self.public_url} (Ctrl+C to stop)", file=out, flush=True)
 
