@@ -3,6 +3,7 @@ WebSocket, sends keys as `["stdin", text]` and decodes the terminal bytes it rec
 
 from __future__ import annotations
 
+import json
 import time
 from types import TracebackType
 
@@ -65,3 +66,34 @@ class SocketPage:
             if left <= 0 or not await self.receive(left):
                 raise AssertionError(f"no {text!r} on the screen:\n{self.terminal.text}")
         return self.terminal.text
+
+    async def click(self, text: str) -> None:
+        """Click the middle of the first `text` on the screen, as the page sends a click
+        (an SGR mouse report, which Textual's web driver reads like a terminal's)."""
+        for row, line in enumerate(self.terminal.screen.display):
+            column = line.find(text)
+            if column >= 0:
+                x, y = column + len(text) // 2 + 1, row + 1
+                await self.press(f"\x1b[<0;{x};{y}M")
+                await self.press(f"\x1b[<0;{x};{y}m")
+                return
+        raise AssertionError(f"no {text!r} on the screen to click:\n{self.terminal.text}")
+
+    async def wait_for_message(self, kind: str, seconds: float = WAIT_SECONDS) -> object:
+        """The next JSON message of `kind` (such as "open_url") the page is sent."""
+        assert self.socket is not None
+        deadline = time.monotonic() + seconds
+        while (left := deadline - time.monotonic()) > 0:
+            try:
+                message = await self.socket.receive(timeout=left)
+            except TimeoutError:
+                break
+            if message.type == aiohttp.WSMsgType.BINARY:
+                self.terminal.feed(message.data)
+            elif message.type == aiohttp.WSMsgType.TEXT:
+                envelope = json.loads(message.data)
+                if envelope[0] == kind:
+                    return envelope[1]
+            else:
+                break
+        raise AssertionError(f"no {kind!r} message:\n{self.terminal.text}")

@@ -7,6 +7,7 @@ import asyncio
 import time
 from pathlib import Path
 
+from tests.conftest import FIXTURES
 from tests.web.served import saved_nodes, serve_game
 from tests.web.socket_page import SocketPage
 
@@ -55,3 +56,16 @@ async def test_stopping_the_server_ends_an_open_page_s_game_and_keeps_its_autosa
             assert not stopping.done()
         await stopping
     assert "editor-call-1" in saved_nodes(tmp_path).values()
+
+
+async def test_a_story_link_clicked_in_the_page_opens_in_the_browser(tmp_path: Path) -> None:
+    story = FIXTURES / "web-link"
+    with serve_game(tmp_path, "--story", str(story)) as server:
+        async with SocketPage(server.url) as page:
+            await page.wait_for("New game")
+            await page.press("n")
+            await page.wait_for("the launch report")
+            await page.click("run this")  # another scheme: only text
+            await page.click("the launch report")
+            opened = await page.wait_for_message("open_url")
+    assert opened == {"url": "https://example.org/report?id=1", "new_tab": True}
