@@ -52,7 +52,7 @@ def test_a_player_plays_saves_reloads_and_goes_on(tmp_path: Path, browser: Brows
         tab.press("c")
         tab.wait_for("1. Find the newspaper archive your fixer mentioned")
         tab.press("2")
-        tab.wait_for("2. Go up to the bar where the foreign press drinks")  # the choice taken
+        tab.wait_for("› Go up to the bar where the foreign press drinks")  # the choice taken
         assert saved_nodes(tmp_path)["class"] == "vlad-hub"
         elsewhere = [url for url in tab.requested if not url.startswith(server.url + "/")]
         assert elsewhere == []  # offline: no web font, nothing outside the machine
