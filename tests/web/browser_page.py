@@ -70,13 +70,13 @@ class BrowserPage:
         self.terminal = None
         self.page.reload()
 
-    def wait_for(self, text: str, seconds: float = WAIT_SECONDS) -> str:
+    def wait_for(self, text: str, seconds: float = WAIT_SECONDS, poll_ms: int = POLL_MS) -> str:
         """The screen, once it shows `text`; fails with the screen after `seconds`."""
         deadline = time.monotonic() + seconds
         while text not in self.text:
             if time.monotonic() > deadline:
                 raise AssertionError(f"no {text!r} on the page:\n{self.text}")
-            self.page.wait_for_timeout(POLL_MS)  # lets Playwright deliver the frames
+            self.page.wait_for_timeout(poll_ms)  # lets Playwright deliver the frames
         return self.text
 
     def press(self, key: str) -> None:

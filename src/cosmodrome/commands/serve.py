@@ -49,6 +49,7 @@ def run(args: argparse.Namespace) -> int:
     from cosmodrome.web.server import (
         MISSING_EXTRA,
         WEB_EXTRA_MODULES,
+        game_command,
         is_loopback,
         make_server,
         page_url,
@@ -73,8 +74,7 @@ def run(args: argparse.Namespace) -> int:
     saves.mkdir(parents=True, exist_ok=True)
     try:
         server = make_server(
-            story_dir,
-            saves,
+            game_command(story_dir, saves),
             title=printable(story.title),
             host=host,
             port=args.port,

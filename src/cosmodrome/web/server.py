@@ -49,10 +49,11 @@ def page_url(host: str, port: int) -> str:
 
 
 def make_server(
-    story: Path, saves: Path, *, title: str, host: str, port: int, public_url: str, out: TextIO
+    command: str, *, title: str, host: str, port: int, public_url: str, out: TextIO
 ) -> Server:
-    """A textual-serve server of the game, with the offline page; raises ImportError when
-    the web extra is not installed."""
+    """A textual-serve server that runs the shell `command` (`game_command`) for every
+    page, with the offline page; it prints its URL on `out` when it listens. Raises
+    ModuleNotFoundError when the web extra is not installed."""
     from textual_serve.server import Server
 
     class GameServer(Server):
@@ -86,7 +87,7 @@ def make_server(
             print(f"Serving {title} on {self.public_url} (Ctrl+C to stop)", file=out, flush=True)
 
     return GameServer(
-        game_command(story, saves),
+        command,
         host=host,
         port=port,
         title=title,
