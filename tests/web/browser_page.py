@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 import time
+from collections.abc import Callable
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -78,6 +79,15 @@ class BrowserPage:
                 raise AssertionError(f"no {text!r} on the page:\n{self.text}")
             self.page.wait_for_timeout(poll_ms)  # lets Playwright deliver the frames
         return self.text
+
+    def wait_until(self, condition: Callable[[], bool], seconds: float = WAIT_SECONDS) -> None:
+        """Return once `condition()` holds (Playwright delivering events meanwhile);
+        fails with the screen after `seconds`."""
+        deadline = time.monotonic() + seconds
+        while not condition():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"still not so after {seconds} s:\n{self.text}")
+            self.page.wait_for_timeout(POLL_MS)
 
     def press(self, key: str) -> None:
         """Press `key` on the page, as a player does."""

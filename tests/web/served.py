@@ -60,7 +60,9 @@ class Served:
 
 
 @contextlib.contextmanager
-def serving(command: Sequence[str], *, env: dict[str, str] | None = None) -> Iterator[Served]:
+def serving(
+    command: Sequence[str], *, env: dict[str, str] | None = None, cwd: Path | None = None
+) -> Iterator[Served]:
     """Run a server `command` (which prints its URL in its first line), yield that URL,
     then stop it with SIGTERM, as Ctrl+C would; fails when it or a game it started is
     still running afterwards (each runs in the server's process group). What it prints
@@ -72,6 +74,7 @@ def serving(command: Sequence[str], *, env: dict[str, str] | None = None) -> Ite
             stderr=subprocess.STDOUT,
             stdin=subprocess.DEVNULL,
             env={**os.environ, **(env or {})},
+            cwd=cwd,
             start_new_session=True,
         )
         try:
@@ -80,10 +83,13 @@ def serving(command: Sequence[str], *, env: dict[str, str] | None = None) -> Ite
             _stop(process)
 
 
-def serve_game(saves: Path, *args: str) -> contextlib.AbstractContextManager[Served]:
-    """`cosmodrome serve` of the shipped story with saves in `saves` on a free port."""
+def serve_game(
+    saves: Path, *args: str, cwd: Path | None = None
+) -> contextlib.AbstractContextManager[Served]:
+    """`cosmodrome serve` of the shipped story with saves in `saves` on a free port,
+    started in `cwd` (default: this process's)."""
     command = [*cosmodrome_command(), "serve", "--saves", str(saves), "--port", str(free_port())]
-    return serving([*command, *args])
+    return serving([*command, *args], cwd=cwd)
 
 
 def _announced_url(process: subprocess.Popen[bytes], output: IO[bytes]) -> str:
