@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shlex
+import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -82,3 +83,16 @@ def test_a_wildcard_bind_is_reached_by_the_machine_name_not_0_0_0_0() -> None:
     assert "0.0.0.0" not in page_url("0.0.0.0", 8000)
     assert page_url("::1", 8000) == "http://[::1]:8000"
     assert page_url("127.0.0.1", 8123) == "http://127.0.0.1:8123"
+
+
+def test_a_port_in_use_is_one_line_and_nothing_is_announced(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        done = run_cosmodrome(["serve", "--port", str(port), "--saves", str(tmp_path)])
+    assert done.returncode == 1
+    assert done.stderr == (
+        f"cosmodrome serve: port {port} of 127.0.0.1 is in use; choose another with --port\n"
+    )
+    assert done.stdout == ""

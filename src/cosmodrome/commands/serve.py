@@ -53,6 +53,7 @@ def run(args: argparse.Namespace) -> int:
         is_loopback,
         make_server,
         page_url,
+        port_problem,
     )
 
     host = args.host or ("0.0.0.0" if args.public else "127.0.0.1")
@@ -66,6 +67,10 @@ def run(args: argparse.Namespace) -> int:
     if not 0 < args.port < 65536:
         print(f"cosmodrome serve: no port {args.port}; give one from 1 to 65535", file=sys.stderr)
         return Exit.USAGE
+    problem = port_problem(host, args.port)
+    if problem is not None:
+        print(f"cosmodrome serve: {problem}", file=sys.stderr)
+        return Exit.FAILURE
     story_dir = Path(args.story or default_story_dir()).resolve()
     story = load_or_report(str(story_dir), "cosmodrome serve")  # errors now, not per page
     if isinstance(story, Exit):
