@@ -27,7 +27,7 @@ from cosmodrome.locations import default_story_dir
 from cosmodrome.story.diagnostics import StoryError
 from cosmodrome.story.loader import load_story
 from cosmodrome.story.model import Story
-from tests.benchmarks import keypresses, loading, playing, saving, startup
+from tests.benchmarks import keypresses, loading, playing, saving, startup, web_page
 from tests.benchmarks.generate import StoryShape, generate_story
 from tests.benchmarks.harness import Budget, Row, failure, render
 
@@ -142,6 +142,12 @@ def _measures(work: Path, quick: bool) -> list[Measure]:
             lambda: [startup.peak_rss_row(_shipped_story()[0], work)],
         ),
         (
+            "web",
+            "the served game",
+            [(web_page.PAGE_ROW, web_page.PAGE_BUDGET)],
+            lambda: [web_page.page_open_row(_shipped_story()[0], work, runs)],
+        ),
+        (
             "keypresses",
             "keypresses",
             [(keypresses.KEY_ROW, keypresses.KEY_BUDGET)],
@@ -164,7 +170,17 @@ def _skipped(name: str, budget: Budget) -> Row:
     return Row(name, "not measured (--quick)", "—", None, budget)
 
 
-GROUPS = ("loading", "cached", "engine", "saves", "startup", "memory", "keypresses", "long")
+GROUPS = (
+    "loading",
+    "cached",
+    "engine",
+    "saves",
+    "startup",
+    "memory",
+    "web",
+    "keypresses",
+    "long",
+)
 
 
 def measure(

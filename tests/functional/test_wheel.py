@@ -58,6 +58,7 @@ def test_the_wheel_built_from_the_sdist_carries_the_story(built: tuple[Path, Pat
     with zipfile.ZipFile(wheel) as archive:
         names = archive.namelist()
     assert "cosmodrome/data/story/story.yaml" in names
+    assert "cosmodrome/web/templates/app_index.html" in names  # `cosmodrome serve`'s page
     assert any(name.endswith(".dist-info/licenses/LICENSE") for name in names)
     shipped = {n.removeprefix("cosmodrome/data/story/") for n in names if "/data/story/" in n}
     in_checkout = {

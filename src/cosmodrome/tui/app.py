@@ -320,6 +320,16 @@ class CosmodromeApp(App[None]):
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
 
+    def action_open_link(self, url: str) -> None:
+        """A link in the story, clicked: in a browser (`cosmodrome serve`) it opens in a
+        new tab; a terminal cannot be trusted to start a browser (it may start a text
+        one inside the game's terminal), so there the address is copied instead."""
+        if self.is_web:
+            self.open_url(url)
+        else:
+            self.copy_to_clipboard(url)
+            self.say(f"Link copied: {url}")
+
     def action_export(self) -> None:
         from cosmodrome.tui.export import ask_and_export
 

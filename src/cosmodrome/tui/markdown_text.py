@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from textual.content import Content, Span
 
-from cosmodrome.safetext import printable
+from cosmodrome.safetext import is_printable, printable
 from cosmodrome.tui.simple_markdown import QUOTE_BAR, Block, join_blocks, simple_markdown_content
 
 if TYPE_CHECKING:
@@ -19,7 +20,16 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 BULLET = "• "
+LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 INLINE_STYLES = {"em": "italic", "strong": "bold", "s": "strike", "link": "underline"}
+
+
+def link_style(url: str) -> str:
+    """The style of a link to `url`: underlined, and opened by a click (the app's
+    `open_link`) when it is a web or mail address; any other scheme is only text."""
+    if urlsplit(url).scheme.lower() not in LINK_SCHEMES or not is_printable(url):
+        return INLINE_STYLES["link"]
+    return f"{INLINE_STYLES['link']} @click=app.open_link({url!r})"
 
 
 @lru_cache(maxsize=1)
@@ -75,6 +85,8 @@ class _Builder:
                     spans.append(Span(length + 1, length + 1 + len(bar), "dim"))
                 text.append("\n" + bar)
                 length += 1 + len(bar)
+            elif kind == "link_open":
+                opened.append((link_style(str(child.attrs.get("href") or "")), length))
             elif kind.endswith("_open") and kind[:-5] in INLINE_STYLES:
                 opened.append((INLINE_STYLES[kind[:-5]], length))
             elif kind.endswith("_close") and kind[:-6] in INLINE_STYLES and opened:
