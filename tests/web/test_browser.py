@@ -58,11 +58,6 @@ def test_a_player_plays_saves_reloads_and_goes_on(tmp_path: Path, browser: Brows
         assert elsewhere == []  # offline: no web font, nothing outside the machine
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs per-game autosaves (branch h-autosaves): until then the tabs share one "
-    "autosave, and the second tab's first move overwrites the first tab's",
-)
 def test_a_second_tab_s_new_game_leaves_the_first_tab_s_autosave_intact(
     tmp_path: Path, browser: Browser
 ) -> None:
