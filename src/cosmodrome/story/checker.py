@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cosmodrome.story.diagnostics import Diagnostic, Severity, sort_diagnostics
@@ -32,25 +33,40 @@ class _SourceFile:
     root: Y | None
 
 
-def _parse(source: SourceFile) -> _SourceFile:
+Parse = Callable[[SourceFile], tuple[Y | None, list[Diagnostic]]]
+
+
+def parse_source(source: SourceFile) -> tuple[Y | None, list[Diagnostic]]:
+    """The `Y` tree of one source file (None when it has none), and its read and syntax
+    problems."""
     if source.data is None:
         assert source.error is not None
-        root, problems = None, unreadable(source.display, source.error)
-    else:
-        root, problems = parse_yaml_bytes(source.data, source.display)
+        return None, unreadable(source.display, source.error)
+    return parse_yaml_bytes(source.data, source.display)
+
+
+def _parse(source: SourceFile, parse: Parse) -> _SourceFile:
+    root, problems = parse(source)
     reader = FileReader(source.display, source.text)
     reader.problems.extend(problems)
     return _SourceFile(source.display, reader, root)
 
 
 def check_sources(
-    directory: str | os.PathLike[str], sources: list[SourceFile], fingerprint: str
+    directory: str | os.PathLike[str],
+    sources: list[SourceFile],
+    fingerprint: str,
+    parse: Parse = parse_source,
 ) -> CheckResult:
-    """Everything `check_story` reports about `sources`, read from `directory`."""
+    """Everything `check_story` reports about `sources`, read from `directory`.
+
+    `parse` gives each file's tree: the language server passes one that keeps the trees
+    of unchanged files (the checker only sets a node's position on its tree, the same
+    each time, so a tree can be checked again)."""
     files: list[_SourceFile] = []
     rel: dict[str, str] = {}
     for raw in sources:
-        files.append(_parse(raw))
+        files.append(_parse(raw, parse))
         rel[raw.display] = raw.relative
     manifest_file = next(f for f in files if rel[f.display] == MANIFEST)
     manifest = read_manifest(manifest_file.reader, manifest_file.root)

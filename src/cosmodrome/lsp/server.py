@@ -1,0 +1,254 @@
+"""The language server: pygls's protocol handling, wired to the story folders.
+
+Each edit re-checks the whole story it belongs to, after a short pause (an edit that
+follows within it replaces the check); a check that a newer edit has overtaken is
+dropped, never published over the newer one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections import defaultdict
+from pathlib import Path
+
+from lsprotocol import types
+from pygls.exceptions import JsonRpcInvalidParams
+from pygls.lsp.server import LanguageServer
+from pygls.uris import from_fs_path, to_fs_path
+
+from cosmodrome import __version__
+from cosmodrome.lsp.completion import complete
+from cosmodrome.lsp.diagnostics import code_actions, to_lsp
+from cosmodrome.lsp.folder import StoryFolder, story_root
+from cosmodrome.lsp.index import Occurrence
+from cosmodrome.lsp.navigation import StoryView
+from cosmodrome.lsp.positions import from_client
+from cosmodrome.lsp.rename import RenameRefused, rename_node
+from cosmodrome.story.storydir import CheckResult
+
+DEBOUNCE = 0.03  # seconds of quiet after an edit before the story is checked
+
+
+class StoryServer(LanguageServer):
+    """A language server for the story folders of the documents the editor opens."""
+
+    def __init__(self) -> None:
+        super().__init__("cosmodrome", __version__)
+        self.folders: dict[Path, StoryFolder] = {}
+        self.generation: dict[Path, int] = defaultdict(int)
+        self.published: dict[Path, set[str]] = defaultdict(set)
+        self.tasks: set[asyncio.Task[None]] = set()
+
+    def folder_of(self, uri: str) -> tuple[StoryFolder, str] | None:
+        """The story folder of a document and its path inside it, or None outside any."""
+        path_text = to_fs_path(uri)
+        if path_text is None:
+            return None
+        path = Path(path_text).absolute()
+        root = story_root(path)
+        if root is None:
+            return None
+        folder = self.folders.get(root)
+        if folder is None:
+            folder = self.folders[root] = StoryFolder(root)
+        relative = folder.relative(path)
+        return (folder, relative) if relative is not None else None
+
+    def view(self, folder: StoryFolder) -> StoryView:
+        return StoryView(folder, self.workspace.position_codec)
+
+    def schedule_check(self, folder: StoryFolder) -> None:
+        """Check `folder` once the edits pause; an earlier pending check is dropped."""
+        self.generation[folder.root] += 1
+        task = asyncio.ensure_future(self._check_later(folder, self.generation[folder.root]))
+        self.tasks.add(task)
+        task.add_done_callback(self.tasks.discard)
+
+    async def _check_later(self, folder: StoryFolder, generation: int) -> None:
+        await asyncio.sleep(DEBOUNCE)
+        if self.generation[folder.root] != generation:
+            return  # a newer edit came: its check will publish
+        result = folder.check()
+        if self.generation[folder.root] != generation:
+            return
+        self.publish(folder, result)
+
+    def publish(self, folder: StoryFolder, result: CheckResult) -> None:
+        """Every file's diagnostics, and empty lists for files that have none any more."""
+        codec = self.workspace.position_codec
+        by_path: dict[str, list[types.Diagnostic]] = defaultdict(list)
+        for diagnostic in result.diagnostics:
+            lines = folder.lines(diagnostic.path)
+            by_path[diagnostic.path].append(to_lsp(diagnostic, lines, codec))
+        for path in self.published[folder.root] | {folder.display(r) for r in folder.overlays}:
+            by_path.setdefault(path, [])  # cleared, or an open file that is clean
+        self.published[folder.root] = {p for p, found in by_path.items() if found}
+        for path, found in sorted(by_path.items()):
+            uri = from_fs_path(path) or Path(path).as_uri()
+            self.text_document_publish_diagnostics(
+                types.PublishDiagnosticsParams(uri=uri, diagnostics=found)
+            )
+
+    def located(
+        self, uri: str, position: types.Position
+    ) -> tuple[StoryView, Occurrence | None, str, int, int] | None:
+        """The story view of a document, the name at `position`, and that position."""
+        found = self.folder_of(uri)
+        if found is None:
+            return None
+        folder, relative = found
+        folder.refresh()
+        view = self.view(folder)
+        lines = folder.texts.get(relative, "").split("\n")
+        line, col = from_client(view.codec, lines, position)
+        path = folder.display(relative)
+        return view, view.at(path, line, col), relative, line, col
+
+
+server = StoryServer()
+
+
+def _buffer_changed(uri: str) -> None:
+    found = server.folder_of(uri)
+    if found is None:
+        return
+    folder, relative = found
+    folder.overlays[relative] = server.workspace.get_text_document(uri).source
+    server.schedule_check(folder)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_OPEN)
+def did_open(ls: StoryServer, params: types.DidOpenTextDocumentParams) -> None:
+    _buffer_changed(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CHANGE)
+def did_change(ls: StoryServer, params: types.DidChangeTextDocumentParams) -> None:
+    _buffer_changed(params.text_document.uri)
+
+
+@server.feature(types.TEXT_DOCUMENT_DID_CLOSE)
+def did_close(ls: StoryServer, params: types.DidCloseTextDocumentParams) -> None:
+    found = ls.folder_of(params.text_document.uri)
+    if found is not None:
+        found[0].overlays.pop(found[1], None)  # the file on disk counts again
+        ls.schedule_check(found[0])
+
+
+@server.feature(types.WORKSPACE_DID_CHANGE_WATCHED_FILES)
+def files_changed(ls: StoryServer, params: types.DidChangeWatchedFilesParams) -> None:
+    for change in params.changes:
+        found = ls.folder_of(change.uri)
+        if found is not None:
+            ls.schedule_check(found[0])
+
+
+@server.feature(types.TEXT_DOCUMENT_DEFINITION)
+def definition(ls: StoryServer, params: types.DefinitionParams) -> list[types.Location]:
+    found = ls.located(params.text_document.uri, params.position)
+    if found is None or found[1] is None:
+        return []
+    view, at = found[0], found[1]
+    return [view.location(o) for o in view.definitions(at.kind, at.name)]
+
+
+@server.feature(types.TEXT_DOCUMENT_REFERENCES)
+def references(ls: StoryServer, params: types.ReferenceParams) -> list[types.Location]:
+    found = ls.located(params.text_document.uri, params.position)
+    if found is None or found[1] is None:
+        return []
+    view, at = found[0], found[1]
+    declaration = params.context.include_declaration
+    return [view.location(o) for o in view.references(at.kind, at.name, declaration)]
+
+
+@server.feature(types.TEXT_DOCUMENT_HOVER)
+def hover(ls: StoryServer, params: types.HoverParams) -> types.Hover | None:
+    found = ls.located(params.text_document.uri, params.position)
+    if found is None or found[1] is None:
+        return None
+    view, at = found[0], found[1]
+    text = view.hover(at)
+    if text is None:
+        return None
+    content = types.MarkupContent(kind=types.MarkupKind.Markdown, value=text)
+    return types.Hover(contents=content, range=view.range(at))
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_COMPLETION,
+    types.CompletionOptions(trigger_characters=[" ", "{", '"', "(", "-"]),
+)
+def completion(ls: StoryServer, params: types.CompletionParams) -> types.CompletionList:
+    found = ls.located(params.text_document.uri, params.position)
+    items = [] if found is None else complete(found[0], found[2], found[3], found[4])
+    return types.CompletionList(is_incomplete=False, items=items)
+
+
+@server.feature(types.TEXT_DOCUMENT_DOCUMENT_SYMBOL)
+def document_symbols(
+    ls: StoryServer, params: types.DocumentSymbolParams
+) -> list[types.DocumentSymbol]:
+    found = ls.folder_of(params.text_document.uri)
+    if found is None:
+        return []
+    folder, relative = found
+    folder.refresh()
+    return ls.view(folder).symbols(folder.display(relative))
+
+
+@server.feature(types.WORKSPACE_SYMBOL)
+def workspace_symbols(
+    ls: StoryServer, params: types.WorkspaceSymbolParams
+) -> list[types.WorkspaceSymbol]:
+    out: list[types.WorkspaceSymbol] = []
+    for folder in ls.folders.values():
+        folder.refresh()
+        out.extend(ls.view(folder).workspace_symbols(params.query))
+    return out
+
+
+@server.feature(
+    types.TEXT_DOCUMENT_CODE_ACTION,
+    types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
+)
+def actions(ls: StoryServer, params: types.CodeActionParams) -> list[types.CodeAction]:
+    return code_actions(params.text_document.uri, params.context.diagnostics)
+
+
+@server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)
+def prepare_rename(ls: StoryServer, params: types.PrepareRenameParams) -> types.Range:
+    found = ls.located(params.text_document.uri, params.position)
+    if found is None or found[1] is None:
+        raise JsonRpcInvalidParams("there is nothing to rename here")
+    view, at = found[0], found[1]
+    if at.kind == "variable":
+        raise JsonRpcInvalidParams(
+            "renaming a variable waits for the loader to read `was:` on variables"
+        )
+    if at.kind != "node" or at.alias is not None:
+        raise JsonRpcInvalidParams(f"only nodes can be renamed, and this is a {at.kind}")
+    return view.range(at)
+
+
+@server.feature(types.TEXT_DOCUMENT_RENAME, types.RenameOptions(prepare_provider=True))
+def rename(ls: StoryServer, params: types.RenameParams) -> types.WorkspaceEdit:
+    prepare_rename(ls, types.PrepareRenameParams(params.text_document, params.position))
+    found = ls.located(params.text_document.uri, params.position)
+    assert found is not None and found[1] is not None
+    try:
+        return rename_node(found[0], found[1].name, params.new_name)
+    except RenameRefused as exc:
+        raise JsonRpcInvalidParams(str(exc)) from exc
+
+
+def serve() -> None:
+    """Serve the protocol on the process's standard input and output until the client
+    says exit; stray prints go to stderr, where they cannot corrupt the protocol."""
+    import os
+    import sys
+
+    # copies of the descriptors: pygls closes its streams at exit, the command's stay open
+    with os.fdopen(os.dup(0), "rb") as stdin, os.fdopen(os.dup(1), "wb") as stdout:
+        sys.stdout = sys.stderr
+        server.start_io(stdin, stdout)
