@@ -62,3 +62,24 @@ def at(line: int, character: int) -> types.Position:
 
 def doc(uri: str) -> types.TextDocumentIdentifier:
     return types.TextDocumentIdentifier(uri=uri)
+
+
+def column(path: Path, line: int, needle: str, after: int = 0) -> int:
+    """The code-point column (0-based) of `needle` on 0-based `line` of a file, plus `after`."""
+    text = path.read_text(encoding="utf-8").split("\n")[line]
+    return text.index(needle) + after
+
+
+def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
+    """`text` with `edits` made, last first (positions counted in code points: the
+    lines these tests edit hold no character outside the BMP)."""
+    lines = text.split("\n")
+    offsets = [0]
+    for line in lines:
+        offsets.append(offsets[-1] + len(line) + 1)
+    ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character))
+    for edit in reversed(ordered):
+        start = offsets[edit.range.start.line] + edit.range.start.character
+        end = offsets[edit.range.end.line] + edit.range.end.character
+        text = text[:start] + edit.new_text + text[end:]
+    return text
