@@ -14,8 +14,11 @@ from lsprotocol import types
 from pytest_lsp import ClientServerConfig, LanguageClient, client_capabilities
 
 from tests.conftest import FIXTURES
+from tests.lsp.helpers import make_client
 
-SERVER = ClientServerConfig(server_command=[sys.executable, "-m", "cosmodrome", "lsp"])
+SERVER = ClientServerConfig(
+    server_command=[sys.executable, "-m", "cosmodrome", "lsp"], client_factory=make_client
+)
 
 
 @pytest.fixture

@@ -3,19 +3,44 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TypeVar
 
 from lsprotocol import types
+from pygls.protocol import default_converter
 from pytest_lsp import LanguageClient
+from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
+
+T = TypeVar("T")
 
 TIMEOUT = 20.0  # seconds: a loaded machine runs the whole suite beside the server
 
 
+class StoryClient(LanguageClient):
+    """pytest-lsp's client, keeping every diagnostics notification (with its version)."""
+
+    published: list[types.PublishDiagnosticsParams]
+
+
+def make_client() -> StoryClient:
+    client = StoryClient(converter_factory=default_converter)
+    client.published = []
+
+    def publish(client: StoryClient, params: types.PublishDiagnosticsParams) -> None:
+        client.diagnostics[params.uri] = params.diagnostics
+        client.published.append(params)
+
+    features = dict(DEFAULT_CLIENT_FEATURES)
+    features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+    register_lsp_features(client, features)
+    return client
+
+
 def open_file(client: LanguageClient, path: Path, text: str | None = None) -> str:
-    """Open `path` in the client (with `text` in place of what is on disk); its uri."""
+    """Open `path` in the client, as version 1 (with `text` in place of what is on disk);
+    its uri."""
     uri = path.as_uri()
-    client.diagnostics.pop(uri, None)
     client.text_document_did_open(
         types.DidOpenTextDocumentParams(
             text_document=types.TextDocumentItem(
@@ -39,21 +64,38 @@ def replace_text(client: LanguageClient, uri: str, text: str, version: int = 2) 
     )
 
 
-async def diagnostics(client: LanguageClient, uri: str) -> Sequence[types.Diagnostic]:
-    """The next diagnostics published for `uri` after its entry was cleared."""
+async def diagnostics(
+    client: LanguageClient, uri: str, version: int = 1
+) -> Sequence[types.Diagnostic]:
+    """The diagnostics of the first check of the open `uri` at `version`."""
 
-    async def published() -> Sequence[types.Diagnostic]:
-        while uri not in client.diagnostics:
-            await client.wait_for_notification(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
-        return client.diagnostics[uri]
+    def found() -> types.PublishDiagnosticsParams | None:
+        assert isinstance(client, StoryClient)
+        return next((p for p in client.published if p.uri == uri and p.version == version), None)
 
-    return await asyncio.wait_for(published(), TIMEOUT)
+    return (await _until(found)).diagnostics
 
 
-async def settle(client: LanguageClient, uri: str) -> Sequence[types.Diagnostic]:
-    """The diagnostics of `uri` from the first check after now."""
-    client.diagnostics.pop(uri, None)
-    return await diagnostics(client, uri)
+async def until_published(
+    client: LanguageClient, uri: str, wanted: Callable[[Sequence[types.Diagnostic]], bool]
+) -> Sequence[types.Diagnostic]:
+    """The latest diagnostics of `uri` (open or not) once they are what `wanted` says."""
+
+    def found() -> Sequence[types.Diagnostic] | None:
+        assert isinstance(client, StoryClient)
+        mine = [p for p in client.published if p.uri == uri]
+        return mine[-1].diagnostics if mine and wanted(mine[-1].diagnostics) else None
+
+    return await _until(found)
+
+
+async def _until(found: Callable[[], T | None]) -> T:
+    async def poll() -> T:
+        while (result := found()) is None:
+            await asyncio.sleep(0.01)
+        return result
+
+    return await asyncio.wait_for(poll(), TIMEOUT)
 
 
 def at(line: int, character: int) -> types.Position:

@@ -9,7 +9,15 @@ from lsprotocol import types
 from pytest_lsp import LanguageClient
 
 from cosmodrome.story.loader import check_story
-from tests.lsp.helpers import apply_edits, at, column, diagnostics, doc, open_file
+from tests.lsp.helpers import (
+    apply_edits,
+    at,
+    column,
+    diagnostics,
+    doc,
+    open_file,
+    replace_text,
+)
 
 
 async def labels_at(client: LanguageClient, story: Path, old: str, new: str) -> list[str]:
@@ -156,8 +164,8 @@ async def _positions_past_a_rocket(client: LanguageClient, story: Path, extra: i
     assert problem.range == types.Range(
         start=at(ROCKET_LINE, name + extra), end=at(ROCKET_LINE, name + extra + 6)
     )
-    uri = open_file(client, a)
-    await diagnostics(client, uri)
+    replace_text(client, uri, a.read_text(encoding="utf-8"))
+    await diagnostics(client, uri, version=2)
     found = await client.text_document_definition_async(
         types.DefinitionParams(text_document=doc(uri), position=at(ROCKET_LINE, name + extra + 2))
     )

@@ -12,6 +12,7 @@ from cosmodrome.lsp.index import FileIndex, Occurrence, index_file
 from cosmodrome.regular_files import read_regular
 from cosmodrome.story.checker import check_sources, parse_source
 from cosmodrome.story.diagnostics import Diagnostic
+from cosmodrome.story.nodememo import NodeMemo
 from cosmodrome.story.sources import SourceFile, story_files
 from cosmodrome.story.storydir import MANIFEST, CheckResult
 from cosmodrome.story.yamlsource import MAX_FILE_BYTES
@@ -32,6 +33,7 @@ class _Parsed:
     root: Y | None
     problems: list[Diagnostic]
     text: str
+    digest: bytes  # of the relative path and the bytes, for the story's fingerprint
 
 
 @dataclass
@@ -40,6 +42,8 @@ class StoryFolder:
 
     root: Path
     overlays: dict[str, str] = field(default_factory=dict)  # relative path -> unsaved text
+    versions: dict[str, int] = field(default_factory=dict)  # relative path -> buffer version
+    checked: dict[str, int] = field(default_factory=dict)  # the versions the last check read
     _disk: dict[str, tuple[tuple[int, int], bytes | None, OSError | None]] = field(
         default_factory=dict
     )
@@ -47,6 +51,8 @@ class StoryFolder:
     indexes: dict[str, FileIndex] = field(default_factory=dict)  # the last good parse of each
     texts: dict[str, str] = field(default_factory=dict)  # relative path -> current text
     sources: list[SourceFile] = field(default_factory=list)
+    memo: NodeMemo = field(default_factory=NodeMemo)
+    _warnings: list[tuple[Diagnostic, str]] = field(default_factory=list)  # and its file's text
 
     def relative(self, path: Path) -> str | None:
         """`path` inside this story, with `/`; None when it lies elsewhere."""
@@ -72,6 +78,7 @@ class StoryFolder:
         for relative in sorted(set(on_disk) | {r for r in self.overlays if _is_story_file(r)}):
             sources.append(self._source(relative))
         self.sources = sources
+        self.checked = {r: v for r, v in self.versions.items() if r in self.overlays}
         seen = {s.relative for s in sources}
         for gone in set(self._parsed) - seen:
             del self._parsed[gone]
@@ -81,12 +88,26 @@ class StoryFolder:
             self._parse(source)
 
     def check(self) -> CheckResult:
-        """The whole story checked as it stands now, buffers included."""
+        """The whole story checked as it stands now, buffers included, but not linted
+        (`lint` does that, after): errors come first, while the author types."""
         self.refresh()
         digest = hashlib.sha256()
         for source in self.sources:
-            digest.update(source.relative.encode() + b"\0" + (source.data or b"") + b"\0")
-        return check_sources(str(self.root), self.sources, digest.hexdigest(), self._tree)
+            digest.update(self._parse(source).digest)
+        fingerprint = digest.hexdigest()
+        return check_sources(
+            str(self.root), self.sources, fingerprint, self._tree, self.memo, lint=False
+        )
+
+    def remember_warnings(self, warnings: list[Diagnostic]) -> None:
+        """The lint's warnings of the story as it stands now, each with its file's text."""
+        by_path = {self.display(relative): text for relative, text in self.texts.items()}
+        self._warnings = [(w, by_path.get(w.path, "")) for w in warnings]
+
+    def kept_warnings(self) -> list[Diagnostic]:
+        """The last lint's warnings in files unchanged since, shown until it runs again."""
+        by_path = {self.display(relative): text for relative, text in self.texts.items()}
+        return [w for w, text in self._warnings if by_path.get(w.path) == text]
 
     def occurrences(self) -> list[Occurrence]:
         """Every name of the story, declared or used, from each file's last good parse."""
@@ -119,7 +140,8 @@ class StoryFolder:
             return found
         root, problems = parse_source(source)
         text = source.text()
-        found = self._parsed[source.relative] = _Parsed(data, root, problems, text)
+        digest = hashlib.sha256(source.relative.encode() + b"\0" + data).digest()
+        found = self._parsed[source.relative] = _Parsed(data, root, problems, text, digest)
         self.texts[source.relative] = text
         if root is not None or not problems or source.relative not in self.indexes:
             self.indexes[source.relative] = index_file(source.relative, source.display, root, text)

@@ -8,6 +8,7 @@ dropped, never published over the newer one.
 from __future__ import annotations
 
 import asyncio
+import gc
 from collections import defaultdict
 from pathlib import Path
 
@@ -24,7 +25,9 @@ from cosmodrome.lsp.index import Occurrence
 from cosmodrome.lsp.navigation import StoryView
 from cosmodrome.lsp.positions import from_client
 from cosmodrome.lsp.rename import RenameRefused, rename_node
-from cosmodrome.story.storydir import CheckResult
+from cosmodrome.story.collector import collector_paused
+from cosmodrome.story.diagnostics import Diagnostic, sort_diagnostics
+from cosmodrome.story.lint import lint_story
 
 DEBOUNCE = 0.03  # seconds of quiet after an edit before the story is checked
 
@@ -65,28 +68,42 @@ class StoryServer(LanguageServer):
         task.add_done_callback(self.tasks.discard)
 
     async def _check_later(self, folder: StoryFolder, generation: int) -> None:
+        """Errors first, then the lint's warnings: linting a large story takes longer
+        than an author waits for a typo to show (it runs in a thread: the story is
+        immutable, and requests are answered meanwhile)."""
         await asyncio.sleep(DEBOUNCE)
         if self.generation[folder.root] != generation:
             return  # a newer edit came: its check will publish
-        result = folder.check()
-        if self.generation[folder.root] != generation:
+        with collector_paused():  # a check makes many objects and no cycles
+            result = folder.check()
+        gc.freeze()  # the trees and the story live on: later collections need not walk them
+        if result.story is None:
+            self.publish(folder, result.diagnostics)
             return
-        self.publish(folder, result)
+        self.publish(folder, [*result.diagnostics, *folder.kept_warnings()])
+        warnings = await asyncio.to_thread(lint_story, result.story)
+        if self.generation[folder.root] != generation:
+            return  # overtaken while linting: never publish over a newer check
+        folder.remember_warnings(warnings)
+        self.publish(folder, [*result.diagnostics, *warnings])
 
-    def publish(self, folder: StoryFolder, result: CheckResult) -> None:
+    def publish(self, folder: StoryFolder, diagnostics: list[Diagnostic]) -> None:
         """Every file's diagnostics, and empty lists for files that have none any more."""
         codec = self.workspace.position_codec
         by_path: dict[str, list[types.Diagnostic]] = defaultdict(list)
-        for diagnostic in result.diagnostics:
+        for diagnostic in sort_diagnostics(diagnostics):
             lines = folder.lines(diagnostic.path)
             by_path[diagnostic.path].append(to_lsp(diagnostic, lines, codec))
         for path in self.published[folder.root] | {folder.display(r) for r in folder.overlays}:
             by_path.setdefault(path, [])  # cleared, or an open file that is clean
         self.published[folder.root] = {p for p, found in by_path.items() if found}
+        versions = {folder.display(r): v for r, v in folder.checked.items()}
         for path, found in sorted(by_path.items()):
             uri = from_fs_path(path) or Path(path).as_uri()
             self.text_document_publish_diagnostics(
-                types.PublishDiagnosticsParams(uri=uri, diagnostics=found)
+                types.PublishDiagnosticsParams(
+                    uri=uri, diagnostics=found, version=versions.get(path)
+                )
             )
 
     def located(
@@ -113,7 +130,10 @@ def _buffer_changed(uri: str) -> None:
     if found is None:
         return
     folder, relative = found
-    folder.overlays[relative] = server.workspace.get_text_document(uri).source
+    document = server.workspace.get_text_document(uri)
+    folder.overlays[relative] = document.source
+    if document.version is not None:
+        folder.versions[relative] = document.version
     server.schedule_check(folder)
 
 

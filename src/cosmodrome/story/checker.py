@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from cosmodrome.story.diagnostics import Diagnostic, Severity, sort_diagnostics
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
+from cosmodrome.story.nodememo import NodeMemo
 from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
@@ -57,12 +58,17 @@ def check_sources(
     sources: list[SourceFile],
     fingerprint: str,
     parse: Parse = parse_source,
+    memo: NodeMemo | None = None,
+    *,
+    lint: bool = True,
 ) -> CheckResult:
     """Everything `check_story` reports about `sources`, read from `directory`.
 
-    `parse` gives each file's tree: the language server passes one that keeps the trees
-    of unchanged files (the checker only sets a node's position on its tree, the same
-    each time, so a tree can be checked again)."""
+    For a caller that checks the same story again and again (the language server):
+    `parse` gives each file's tree, and may keep the trees of unchanged files (the
+    checker only sets a node's position on its tree, the same each time, so a tree
+    can be checked again); `memo` keeps each file's nodes while its tree and the
+    story's scope are the same; without `lint`, the caller runs `lint_story` itself."""
     files: list[_SourceFile] = []
     rel: dict[str, str] = {}
     for raw in sources:
@@ -92,8 +98,13 @@ def check_sources(
     )
     nodes: dict[str, Node] = {}
     if MANIFEST not in broken:
+        if memo is not None:
+            memo.begin(_scope_key(scope, broken))
+        owners: dict[str, set[str]] = {}
+        for node_id, where in node_ids.items():
+            owners.setdefault(where.path, set()).add(node_id)
         for source in node_files:
-            _read_nodes(source, scope, node_ids, nodes)
+            _read_file_nodes(source, scope, node_ids, nodes, memo=memo, owners=owners)
     problems = [d for f in files for d in f.reader.problems]
     if not broken:
         problems.extend(_check_story_level(manifest, nodes, node_ids, manifest_file.display))
@@ -115,9 +126,10 @@ def check_sources(
             renamed,
             frozenset(manifest.lint_ignore),
         )
-        from cosmodrome.story.lint import lint_story
+        if lint:
+            from cosmodrome.story.lint import lint_story
 
-        problems.extend(lint_story(story))
+            problems.extend(lint_story(story))
     return CheckResult(story, sort_diagnostics(problems))
 
 
@@ -151,6 +163,45 @@ def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:
                 continue
             ids[node_id] = Position(reader.path, *pos)
     return ids
+
+
+def _scope_key(scope: StoryScope, broken: set[str]) -> tuple[object, ...]:
+    """What a file's nodes depend on beyond the file: the names and types in scope."""
+    return (
+        frozenset((name, v.type) for name, v in scope.variables.items()),
+        frozenset(scope.nodes),
+        frozenset(scope.facts),
+        frozenset(scope.eras),
+        frozenset(scope.places),
+        frozenset(broken),  # a broken file makes every id known (`Anything`)
+    )
+
+
+def _read_file_nodes(
+    source: _SourceFile,
+    scope: StoryScope,
+    ids: dict[str, Position],
+    nodes: dict[str, Node],
+    *,
+    memo: NodeMemo | None,
+    owners: dict[str, set[str]],
+) -> None:
+    """`_read_nodes`, or what it gave last time when `memo` has it."""
+    root = source.root
+    if memo is None or root is None:
+        _read_nodes(source, scope, ids, nodes)
+        return
+    owned = frozenset(owners.get(source.display, ()))
+    found = memo.get(source.display, root, owned)
+    if found is not None:
+        nodes.update(found[0])
+        source.reader.problems.extend(found[1])
+        return
+    before = len(source.reader.problems)
+    mine: dict[str, Node] = {}
+    _read_nodes(source, scope, ids, mine)
+    nodes.update(mine)
+    memo.put(source.display, root, owned, mine, source.reader.problems[before:])
 
 
 def _read_nodes(
