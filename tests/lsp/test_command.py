@@ -7,10 +7,20 @@ import sys
 
 from cosmodrome.exitcodes import Exit
 
-WITHOUT_PYGLS = (
-    "import sys; sys.modules['pygls'] = None; "  # as if cosmodrome[lsp] were not installed
-    "from cosmodrome.cli import main; sys.exit(main(['lsp']))"
-)
+# as if cosmodrome[lsp] were not installed: importing pygls or lsprotocol finds nothing
+WITHOUT_PYGLS = """
+import importlib.abc, sys
+
+class NotInstalled(importlib.abc.MetaPathFinder):
+    def find_spec(self, name, path, target=None):
+        if name.partition(".")[0] in ("pygls", "lsprotocol"):
+            raise ModuleNotFoundError(f"No module named {name!r}", name=name)
+        return None
+
+sys.meta_path.insert(0, NotInstalled())
+from cosmodrome.cli import main
+sys.exit(main(["lsp"]))
+"""
 
 
 def test_without_the_extra_the_command_says_what_to_install() -> None:

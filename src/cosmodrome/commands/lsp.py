@@ -26,11 +26,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         from cosmodrome.lsp.server import serve
-    except ImportError as exc:
-        if exc.name not in ("pygls", "lsprotocol", "cattrs") and not str(exc.name).startswith(
-            ("pygls.", "lsprotocol.")
-        ):
-            raise
+    except ModuleNotFoundError as exc:
+        if (exc.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
+            raise  # the extra is there but broken: the traceback says more than we could
         print(
             "cosmodrome lsp: the language server needs pygls; install it with "
             "pip install 'cosmodrome[lsp]'",

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from lsprotocol import types
-from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
+from pygls.workspace.position_codec import PositionCodec
 
 
 def to_client(codec: PositionCodec, lines: Sequence[str], line: int, col: int) -> types.Position:
@@ -34,5 +34,5 @@ def from_client(
     if position.line >= len(lines):
         return position.line + 1, 1
     copy = types.Position(line=position.line, character=position.character)
-    server: ServerTextPosition = codec.position_from_client_units(list(lines), copy)
+    server = codec.position_from_client_units(list(lines), copy)  # its type moved in pygls 2.1
     return server.line + 1, server.character + 1
