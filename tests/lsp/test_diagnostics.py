@@ -84,3 +84,18 @@ async def test_a_did_you_mean_becomes_a_quick_fix(client: LanguageClient, story:
     assert list(action.edit.changes[uri]) == [
         types.TextEdit(range=types.Range(start=at(9, 14), end=at(9, 20)), new_text="apron")
     ]
+
+
+async def test_a_file_broken_when_it_opens_serves_what_is_saved(
+    client: LanguageClient, story: Path
+) -> None:
+    a = story / "nodes" / "a.yaml"
+    broken = a.read_text(encoding="utf-8").replace(
+        "goto: apron\n        if", "goto: [apron\n        if"
+    )
+    uri = open_file(client, a, broken)
+    assert [d.code for d in await diagnostics(client, uri)] == ["yaml"]
+    symbols = await client.text_document_document_symbol_async(
+        types.DocumentSymbolParams(text_document=doc(uri))
+    )
+    assert symbols is not None and [s.name for s in symbols] == ["gate"]

@@ -48,6 +48,14 @@ async def labels_at(client: LanguageClient, story: Path, old: str, new: str) -> 
         ("trust: trust + 1", "trust: trust + 1\n          ha|", {"has_pass", "trust"}, {"apron"}),
         ("goto: apron\n        if", "goto: apron\n        lo|\n        if", {"locked"}, {"title"}),
         ("    place: pad", "    place: pad\n    wa|", {"was"}, {"goto"}),
+        ("    place: pad", "    place: pad\n    |", {"was", "ending"}, {"place", "text", "era"}),
+        ("goto: apron\n        if", "goto: apron\n        |\n        if", {"once"}, {"goto", "if"}),
+        (
+            '      - text: "Walk on"',
+            '      - |\n        text: "Walk on"',
+            {"id", "once"},
+            {"text", "goto"},
+        ),
     ],
 )
 async def test_completion_offers_what_fits_the_cursor(
@@ -99,6 +107,23 @@ async def test_renaming_a_node_adds_to_its_was_list(client: LanguageClient, stor
     )
     assert edit is not None and edit.changes is not None
     assert "was: [house, home]" in apply_edits(text, edit.changes[uri])
+
+
+async def test_renaming_a_node_adds_a_line_to_a_block_was_list(
+    client: LanguageClient, story: Path
+) -> None:
+    b = story / "nodes" / "b.yaml"
+    text = b.read_text(encoding="utf-8").replace(
+        "  home:\n", "  home:\n    was:\n      - house\n      - '1993'\n"
+    )
+    uri = open_file(client, b, text)
+    edit = await client.text_document_rename_async(
+        types.RenameParams(text_document=doc(uri), position=at(12, 3), new_name="hearth")
+    )
+    assert edit is not None and edit.changes is not None
+    assert "  hearth:\n    was:\n      - house\n      - '1993'\n      - home\n" in apply_edits(
+        text, edit.changes[uri]
+    )
 
 
 async def test_a_rename_to_a_taken_id_or_of_a_variable_is_refused(

@@ -65,6 +65,7 @@ def complete(view: StoryView, relative: str, line: int, col: int) -> list[types.
     if key := _KEY_LINE.match(before):
         kind = _object_kind(relative, chain)
         if kind is not None:
+            present = _siblings(lines, line, _indent(before), new_item=bool(key.group(2)))
             return [
                 types.CompletionItem(
                     label=spec.name,
@@ -74,7 +75,7 @@ def complete(view: StoryView, relative: str, line: int, col: int) -> list[types.
                     insert_text=f"{spec.name}: ",
                 )
                 for spec in OBJECTS[kind]
-                if spec.name.startswith(key.group(3))
+                if spec.name.startswith(key.group(3)) and spec.name not in present
             ]
     return []
 
@@ -134,6 +135,26 @@ def _parents(lines: list[str], line: int, indent: int) -> list[str]:
             if key_col == 0:
                 break
     return chain[::-1]
+
+
+def _siblings(lines: list[str], line: int, indent: int, *, new_item: bool) -> set[str]:
+    """The keys already written in the mapping the cursor's line belongs to."""
+    found: set[str] = set()
+    rows = [] if new_item else range(line - 2, -1, -1)  # a new `- ` item starts a mapping
+    for step, scan in ((-1, rows), (1, range(line, len(lines)))):
+        for row in scan:
+            match = _PARENT.match(lines[row])
+            if match is None:
+                if lines[row].strip() and _indent(lines[row]) < indent:
+                    break
+                continue
+            if match.start(3) < indent or (step == 1 and match.group(2)):
+                break
+            if match.start(3) == indent:
+                found.add(match.group(3))
+                if step == -1 and match.group(2):
+                    break  # the `- ` that opens this list item
+    return found
 
 
 def _object_kind(relative: str, chain: list[str]) -> str | None:

@@ -143,9 +143,25 @@ class StoryFolder:
         digest = hashlib.sha256(source.relative.encode() + b"\0" + data).digest()
         found = self._parsed[source.relative] = _Parsed(data, root, problems, text, digest)
         self.texts[source.relative] = text
-        if root is not None or not problems or source.relative not in self.indexes:
+        if root is not None or not problems:
             self.indexes[source.relative] = index_file(source.relative, source.display, root, text)
+        elif source.relative not in self.indexes:  # broken from the start: what is on disk
+            self.indexes[source.relative] = self._index_on_disk(source)
         return found
+
+    def _index_on_disk(self, source: SourceFile) -> FileIndex:
+        """The names of a file as saved, for a buffer that was broken when it opened."""
+        try:
+            saved = SourceFile(
+                source.relative,
+                source.display,
+                read_regular(self.root / source.relative, MAX_FILE_BYTES),
+                None,
+            )
+        except OSError:
+            return index_file(source.relative, source.display, None, "")
+        root, _ = parse_source(saved)
+        return index_file(source.relative, source.display, root, saved.text())
 
     def _tree(self, source: SourceFile) -> tuple[Y | None, list[Diagnostic]]:
         parsed = self._parse(source)
