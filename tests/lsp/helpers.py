@@ -18,21 +18,28 @@ TIMEOUT = 20.0  # seconds: a loaded machine runs the whole suite beside the serv
 
 
 class StoryClient(LanguageClient):
-    """pytest-lsp's client, keeping every diagnostics notification (with its version)."""
+    """pytest-lsp's client, keeping every diagnostics notification (with its version), and
+    accepting the server's registrations (of file watchers), as editors do."""
 
     published: list[types.PublishDiagnosticsParams]
+    registered: list[types.Registration]
 
 
 def make_client() -> StoryClient:
     client = StoryClient(converter_factory=default_converter)
     client.published = []
+    client.registered = []
 
     def publish(client: StoryClient, params: types.PublishDiagnosticsParams) -> None:
         client.diagnostics[params.uri] = params.diagnostics
         client.published.append(params)
 
+    def register(client: StoryClient, params: types.RegistrationParams) -> None:
+        client.registered.extend(params.registrations)
+
     features = dict(DEFAULT_CLIENT_FEATURES)
     features[types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS] = publish
+    features[types.CLIENT_REGISTER_CAPABILITY] = register
     register_lsp_features(client, features)
     return client
 
@@ -73,7 +80,7 @@ async def diagnostics(
         assert isinstance(client, StoryClient)
         return next((p for p in client.published if p.uri == uri and p.version == version), None)
 
-    return (await _until(found)).diagnostics
+    return (await eventually(found)).diagnostics
 
 
 async def until_published(
@@ -86,10 +93,12 @@ async def until_published(
         mine = [p for p in client.published if p.uri == uri]
         return mine[-1].diagnostics if mine and wanted(mine[-1].diagnostics) else None
 
-    return await _until(found)
+    return await eventually(found)
 
 
-async def _until(found: Callable[[], T | None]) -> T:
+async def eventually(found: Callable[[], T | None]) -> T:
+    """What `found` gives once it gives something other than None (or a timeout)."""
+
     async def poll() -> T:
         while (result := found()) is None:
             await asyncio.sleep(0.01)

@@ -7,7 +7,16 @@ from pathlib import Path
 from lsprotocol import types
 from pytest_lsp import LanguageClient
 
-from tests.lsp.helpers import at, diagnostics, doc, open_file, replace_text, until_published
+from tests.lsp.helpers import (
+    StoryClient,
+    at,
+    diagnostics,
+    doc,
+    eventually,
+    open_file,
+    replace_text,
+    until_published,
+)
 
 
 async def test_a_clean_story_publishes_no_diagnostics_for_an_open_file(
@@ -99,3 +108,18 @@ async def test_a_file_broken_when_it_opens_serves_what_is_saved(
         types.DocumentSymbolParams(text_document=doc(uri))
     )
     assert symbols is not None and [s.name for s in symbols] == ["gate"]
+
+
+async def test_a_file_changed_on_disk_is_checked_again(client: LanguageClient, story: Path) -> None:
+    assert isinstance(client, StoryClient)
+    registered = await eventually(lambda: client.registered or None)
+    assert [r.method for r in registered] == [types.WORKSPACE_DID_CHANGE_WATCHED_FILES]
+    a = story / "nodes" / "a.yaml"
+    a.write_text(a.read_text(encoding="utf-8").replace("place: pad", "place: pod"), "utf-8")
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=a.as_uri(), type=types.FileChangeType.Changed)]
+        )
+    )
+    found = await until_published(client, a.as_uri(), bool)  # never opened in the editor
+    assert [d.message for d in found] == ["unknown place 'pod' (did you mean 'pad'?)"]

@@ -8,12 +8,13 @@ dropped, never published over the newer one.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import gc
 from collections import defaultdict
 from pathlib import Path
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcInvalidParams
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from pygls.lsp.server import LanguageServer
 from pygls.uris import from_fs_path, to_fs_path
 
@@ -135,6 +136,36 @@ def _buffer_changed(uri: str) -> None:
     if document.version is not None:
         folder.versions[relative] = document.version
     server.schedule_check(folder)
+
+
+@server.feature(types.INITIALIZED)
+async def initialized(ls: StoryServer, params: types.InitializedParams) -> None:
+    """Check the story the editor opened as a folder, before any file is opened, and ask
+    to hear of files changed on disk (a `git checkout`, another editor)."""
+    roots = [ls.workspace.root_uri, *(f.uri for f in ls.workspace.folders.values())]
+    for uri in dict.fromkeys(r for r in roots if r):
+        # the folder itself, or a repository with the story in story/, as the commands find it
+        found = ls.folder_of(uri) or ls.folder_of(uri.rstrip("/") + "/story/story.yaml")
+        if found is not None:
+            ls.schedule_check(found[0])
+    capabilities = ls.client_capabilities.workspace
+    watched = capabilities.did_change_watched_files if capabilities else None
+    if watched is not None and watched.dynamic_registration:
+        watchers = [types.FileSystemWatcher(glob_pattern="**/*.yaml")]
+        with contextlib.suppress(JsonRpcException):  # a client that declines: edits still count
+            await ls.client_register_capability_async(
+                types.RegistrationParams(
+                    registrations=[
+                        types.Registration(
+                            id="cosmodrome-story-files",
+                            method=types.WORKSPACE_DID_CHANGE_WATCHED_FILES,
+                            register_options=types.DidChangeWatchedFilesRegistrationOptions(
+                                watchers=watchers
+                            ),
+                        )
+                    ]
+                )
+            )
 
 
 @server.feature(types.TEXT_DOCUMENT_DID_OPEN)
