@@ -25,7 +25,7 @@ def run(args: argparse.Namespace) -> int:
     from cosmodrome.exitcodes import Exit
 
     try:
-        from cosmodrome.lsp.server import serve
+        from cosmodrome.lsp.handlers import serve
     except ModuleNotFoundError as exc:
         if (exc.name or "").partition(".")[0] not in ("pygls", "lsprotocol"):
             raise  # the extra is there but broken: the traceback says more than we could
