@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from pathlib import Path
 
 from lsprotocol import types
@@ -123,3 +124,21 @@ async def test_a_file_changed_on_disk_is_checked_again(client: LanguageClient, s
     )
     found = await until_published(client, a.as_uri(), bool)  # never opened in the editor
     assert [d.message for d in found] == ["unknown place 'pod' (did you mean 'pad'?)"]
+
+
+async def test_rapid_edits_publish_in_order_and_end_on_the_newest(
+    client: LanguageClient, story: Path
+) -> None:
+    a = story / "nodes" / "a.yaml"
+    text = a.read_text(encoding="utf-8")
+    uri = open_file(client, a)
+    await diagnostics(client, uri)
+    for version in range(2, 12):  # typing: an unknown place, then the right one at the end
+        place = "pad" if version == 11 else f"pad{version}"
+        replace_text(client, uri, text.replace("place: pad", f"place: {place}"), version)
+    assert list(await diagnostics(client, uri, version=11)) == []
+    await asyncio.sleep(0.5)  # anything still on its way from an older check
+    assert isinstance(client, StoryClient)
+    versions = [p.version or 0 for p in client.published if p.uri == uri]
+    assert versions == sorted(versions) and versions[-1] == 11
+    assert len(versions) < 1 + 2 * 10  # the pause for more typing skipped some checks
