@@ -7,7 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 uv="${UV:-uv}"
-common=(pyproject.toml --extra test --extra web --universal --python-version 3.11
+common=(pyproject.toml --extra test --extra web --extra lsp --universal --python-version 3.11
   --custom-compile-command "bash requirements/regenerate.sh" --quiet)
 "$uv" pip compile "${common[@]}" -o requirements/lock.txt "$@"
 "$uv" pip compile "${common[@]}" --resolution lowest-direct -o requirements/lowest.txt "$@"

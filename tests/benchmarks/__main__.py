@@ -27,7 +27,15 @@ from cosmodrome.locations import default_story_dir
 from cosmodrome.story.diagnostics import StoryError
 from cosmodrome.story.loader import load_story
 from cosmodrome.story.model import Story
-from tests.benchmarks import keypresses, loading, playing, saving, startup, web_page
+from tests.benchmarks import (
+    keypresses,
+    language_server,
+    loading,
+    playing,
+    saving,
+    startup,
+    web_page,
+)
 from tests.benchmarks.generate import StoryShape, generate_story
 from tests.benchmarks.harness import Budget, Row, failure, render
 
@@ -107,6 +115,10 @@ def _measures(work: Path, quick: bool) -> list[Measure]:
         synthetic()
         return [loading.cached_load_row(large, work / "c", runs)]
 
+    def lsp_rows() -> list[Row]:
+        synthetic()
+        return language_server.latency_rows(_shipped_story()[0], large, runs)
+
     def cold_start() -> list[Row]:
         directory, _, note = _shipped_story()
         return [startup.cold_start_row(directory, work, runs, note)]
@@ -154,6 +166,15 @@ def _measures(work: Path, quick: bool) -> list[Measure]:
             lambda: [keypresses.keypress_row(shipped(), work, 200)],
         ),
         (
+            "lsp",
+            "language server",
+            [
+                (language_server.SHIPPED_ROW, language_server.BUDGET),
+                (language_server.LARGE_ROW, language_server.BUDGET),
+            ],
+            lsp_rows,
+        ),
+        (
             "long",
             "a long game",
             [(keypresses.LONG_ROW, keypresses.LONG_BUDGET)],
@@ -179,6 +200,7 @@ GROUPS = (
     "memory",
     "web",
     "keypresses",
+    "lsp",
     "long",
 )
 

@@ -4,4 +4,4 @@ Command modules import their heavy dependencies inside `run`, so that
 building the argument parser costs nothing at start-up.
 """
 
-COMMANDS = ("play", "check", "saves", "test", "graph", "schema", "new", "paths", "serve")
+COMMANDS = ("play", "check", "saves", "test", "graph", "schema", "new", "paths", "serve", "lsp")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.diagnostics import Diagnostic, Related, Severity, sort_diagnostics
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
+from cosmodrome.story.nodememo import NodeMemo
 from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.savable import unsavable
 from cosmodrome.story.schema import ID_PATTERN
@@ -37,25 +39,45 @@ class _SourceFile:
     root: Y | None
 
 
-def _parse(source: SourceFile) -> _SourceFile:
+Parse = Callable[[SourceFile], tuple[Y | None, list[Diagnostic]]]
+
+
+def parse_source(source: SourceFile) -> tuple[Y | None, list[Diagnostic]]:
+    """The `Y` tree of one source file (None when it has none), and its read and syntax
+    problems."""
     if source.data is None:
         assert source.error is not None
-        root, problems = None, unreadable(source.display, source.error)
-    else:
-        root, problems = parse_yaml_bytes(source.data, source.display)
+        return None, unreadable(source.display, source.error)
+    return parse_yaml_bytes(source.data, source.display)
+
+
+def _parse(source: SourceFile, parse: Parse) -> _SourceFile:
+    root, problems = parse(source)
     reader = FileReader(source.display, source.text)
     reader.problems.extend(problems)
     return _SourceFile(source.display, reader, root)
 
 
 def check_sources(
-    directory: str | os.PathLike[str], sources: list[SourceFile], fingerprint: str
+    directory: str | os.PathLike[str],
+    sources: list[SourceFile],
+    fingerprint: str,
+    parse: Parse = parse_source,
+    memo: NodeMemo | None = None,
+    *,
+    lint: bool = True,
 ) -> CheckResult:
-    """Everything `check_story` reports about `sources`, read from `directory`."""
+    """Everything `check_story` reports about `sources`, read from `directory`.
+
+    For a caller that checks the same story again and again (the language server):
+    `parse` gives each file's tree, and may keep the trees of unchanged files (the
+    checker only sets a node's position on its tree, the same each time, so a tree
+    can be checked again); `memo` keeps each file's nodes while its tree and the
+    story's scope are the same; without `lint`, the caller runs `lint_story` itself."""
     files: list[_SourceFile] = []
     rel: dict[str, str] = {}
     for raw in sources:
-        files.append(_parse(raw))
+        files.append(_parse(raw, parse))
         rel[raw.display] = raw.relative
     manifest_file = next(f for f in files if rel[f.display] == MANIFEST)
     manifest = read_manifest(manifest_file.reader, manifest_file.root)
@@ -81,8 +103,13 @@ def check_sources(
     )
     nodes: dict[str, Node] = {}
     if MANIFEST not in broken:
+        if memo is not None:
+            memo.begin(_scope_key(scope, broken))
+        owners: dict[str, set[str]] = {}
+        for node_id, where in node_ids.items():
+            owners.setdefault(where.path, set()).add(node_id)
         for source in node_files:
-            _read_nodes(source, scope, node_ids, nodes)
+            _read_file_nodes(source, scope, node_ids, nodes, memo=memo, owners=owners)
     problems = [d for f in files for d in f.reader.problems]
     problems.extend(string_defaults(manifest, scope, manifest_file.reader))
     if not broken:
@@ -112,9 +139,10 @@ def check_sources(
         if unsaved:  # a story that would lose its player's progress does not load
             problems.extend(unsaved)
             return CheckResult(None, sort_diagnostics(problems))
-        from cosmodrome.story.lint import lint_story
+        if lint:
+            from cosmodrome.story.lint import lint_story
 
-        problems.extend(_underlined(d, readers) for d in lint_story(story))
+            problems.extend(_underlined(d, readers) for d in lint_story(story))
     return CheckResult(story, sort_diagnostics(problems))
 
 
@@ -170,6 +198,45 @@ def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:
                 continue
             ids[node_id] = Position(reader.path, *pos)
     return ids
+
+
+def _scope_key(scope: StoryScope, broken: set[str]) -> tuple[object, ...]:
+    """What a file's nodes depend on beyond the file: the names and types in scope."""
+    return (
+        frozenset((name, v.type) for name, v in scope.variables.items()),
+        frozenset(scope.nodes),
+        frozenset(scope.facts),
+        frozenset(scope.eras),
+        frozenset(scope.places),
+        frozenset(broken),  # a broken file makes every id known (`Anything`)
+    )
+
+
+def _read_file_nodes(
+    source: _SourceFile,
+    scope: StoryScope,
+    ids: dict[str, Position],
+    nodes: dict[str, Node],
+    *,
+    memo: NodeMemo | None,
+    owners: dict[str, set[str]],
+) -> None:
+    """`_read_nodes`, or what it gave last time when `memo` has it."""
+    root = source.root
+    if memo is None or root is None:
+        _read_nodes(source, scope, ids, nodes)
+        return
+    owned = frozenset(owners.get(source.display, ()))
+    found = memo.get(source.display, root, owned)
+    if found is not None:
+        nodes.update(found[0])
+        source.reader.problems.extend(found[1])
+        return
+    before = len(source.reader.problems)
+    mine: dict[str, Node] = {}
+    _read_nodes(source, scope, ids, mine)
+    nodes.update(mine)
+    memo.put(source.display, root, owned, mine, source.reader.problems[before:])
 
 
 def _read_nodes(
