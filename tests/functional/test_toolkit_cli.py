@@ -181,3 +181,43 @@ def test_new_node_then_the_story_still_checks(tmp_path: Path) -> None:
     again = cosmodrome("new", "node", "side-room", "--story", str(story))
     assert again.returncode == 1
     assert "node 'side-room' already exists at nodes/new.yaml:2:3" in again.stderr
+
+
+def test_exhaustive_test_stopped_by_its_bound_exits_incomplete() -> None:
+    done = cosmodrome("test", "explore-bound", "--exhaustive", "--max-states", "10")
+    assert done.returncode == 3
+    assert "10 states explored (INCOMPLETE)" in done.stdout
+    assert "with 1 state found and not yet explored" in done.stdout
+    assert done.stdout.splitlines()[-1] == (
+        "INCOMPLETE: no problem found in the states explored, but this is no proof"
+    )
+
+
+def test_exhaustive_test_prints_the_route_to_each_ending() -> None:
+    done = cosmodrome("test", "explore-moody", "--exhaustive")
+    lines = done.stdout.splitlines()
+    at = lines.index("  out: 5 choices")
+    assert lines[at + 1 : at + 6] == [
+        "      1. Cheer up  [start]",
+        "      2. Cheer up  [start]",
+        "      3. Cheer up  [start]",
+        "      4. Go to the door  [start]",
+        "      5. Walk out  [door]",
+    ]
+
+
+@pytest.mark.parametrize("spelling", [["--format", "json"], ["--json"]])
+def test_exhaustive_test_as_json(spelling: list[str]) -> None:
+    done = cosmodrome("test", "explore-bound", "--exhaustive", "--max-states", "10", *spelling)
+    assert done.returncode == 3
+    data = json.loads(done.stdout)
+    assert (data["complete"], data["stopped_by"], data["frontier"]) == (False, "states", 1)
+    assert data["ok"] is False and data["not_reached"] == ["outside"]
+
+
+def test_random_test_as_json() -> None:
+    done = cosmodrome("test", "explore-moody", "--runs", "20", "--format", "json")
+    assert done.returncode == 1
+    data = json.loads(done.stdout)
+    assert data["runs"] == 20
+    assert any(p["code"] == "soft-lock" and p["node"] == "door" for p in data["problems"])
