@@ -221,3 +221,36 @@ def test_random_test_as_json() -> None:
     data = json.loads(done.stdout)
     assert data["runs"] == 20
     assert any(p["code"] == "soft-lock" and p["node"] == "door" for p in data["problems"])
+
+
+def _png_width(png: bytes) -> int:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(png[16:20], "big")  # the IHDR chunk's width
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_the_shipped_storys_overview_renders_no_wider_than_4000_px() -> None:
+    done = cosmodrome("graph", "--overview", "story", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    png = subprocess.run(
+        ["dot", "-Tpng"], input=done.stdout.encode(), capture_output=True, check=False
+    )
+    assert png.returncode == 0, png.stderr
+    assert _png_width(png.stdout) <= 4000
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graph_around_a_node_draws_only_its_neighbourhood() -> None:
+    done = cosmodrome("graph", "story", "--around", "town-hub", "--depth", "1", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert '"town-hub"' in done.stdout and '"prologue"' not in done.stdout
+    png = subprocess.run(
+        ["dot", "-Tpng"], input=done.stdout.encode(), capture_output=True, check=False
+    )
+    assert _png_width(png.stdout) <= 4000
+
+
+def test_graph_filter_naming_nothing_is_a_usage_error() -> None:
+    done = cosmodrome("graph", "sample", "--era", "2061")
+    assert done.returncode == 2
+    assert done.stderr == "cosmodrome graph: the story has no era '2061' (did you mean '2016'?)\n"
