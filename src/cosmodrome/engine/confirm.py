@@ -13,14 +13,11 @@ from __future__ import annotations
 from array import array
 from collections import deque
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from cosmodrome.engine.exploration import Exploration
 from cosmodrome.engine.problems import Problem, silenced
 from cosmodrome.engine.replay import fails, replay, soft_locked
-
-if TYPE_CHECKING:
-    from cosmodrome.engine.explore import Search
+from cosmodrome.engine.searchgraph import Search
 
 
 @dataclass(frozen=True, slots=True)

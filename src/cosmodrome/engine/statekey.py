@@ -22,76 +22,30 @@ A key is bytes: the node's number, then one integer holding the live values
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
+from cosmodrome.engine.exprscan import (
+    Item,
+    compared_constant,
+    constant_step,
+    effect_uses,
+    uses,
+    walk,
+)
 from cosmodrome.engine.state import GameState
 from cosmodrome.engine.valueclasses import ValueClasses
 from cosmodrome.story.expr import (
     INT_MAX,
-    Binary,
     Call,
     Compiled,
-    Expr,
     Literal,
     Name,
-    Unary,
     Value,
 )
 from cosmodrome.story.model import Effect, Story
 
-_COMPARISONS = frozenset({"==", "!=", "<", "<=", ">", ">="})
 StateKey = bytes
 MAX_WINDOW = 4096  # numbers kept exact between a variable's lowest and highest constant
-
-
-def _walk(tree: Expr, parent: Expr | None = None) -> Iterator[tuple[Expr, Expr | None]]:
-    """Every sub-expression of `tree` with its parent."""
-    stack: list[tuple[Expr, Expr | None]] = [(tree, parent)]
-    while stack:
-        item, above = stack.pop()
-        yield item, above
-        if isinstance(item, Unary):
-            stack.append((item.operand, item))
-        elif isinstance(item, Binary):
-            stack.extend(((item.left, item), (item.right, item)))
-
-
-def calls(expressions: Iterable[Compiled], function: str) -> set[str]:
-    """The ids every `function(...)` call ("visited" or "known") in `expressions` names."""
-    return {
-        item.argument
-        for compiled in expressions
-        for item, _ in _walk(compiled.tree)
-        if isinstance(item, Call) and item.function == function
-    }
-
-
-def _compared_constant(item: Expr, parent: Expr | None) -> int | None:
-    """The integer constant `item` is compared with, when that is all its parent does."""
-    if not isinstance(parent, Binary) or parent.op not in _COMPARISONS:
-        return None
-    other = parent.right if parent.left is item else parent.left
-    if isinstance(other, Literal) and type(other.value) is int:
-        return other.value
-    return None
-
-
-def constant_step(effect: Effect) -> int | None:
-    """The constant step of `x: x + c` / `x: x - c` (0 for a constant assignment)."""
-    tree = effect.value.tree
-    if isinstance(tree, Literal):
-        return 0
-    if (
-        isinstance(tree, Binary)
-        and tree.op in ("+", "-")
-        and isinstance(tree.left, Name)
-        and tree.left.name == effect.variable
-        and isinstance(tree.right, Literal)
-        and type(tree.right.value) is int
-    ):
-        return tree.right.value if tree.op == "+" else -tree.right.value
-    return None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,26 +57,6 @@ class _Live:
     visits: tuple[tuple[str, int], ...]
     facts: tuple[str, ...]
     once: tuple[str, ...]
-    fact_set: frozenset[str]
-    once_set: frozenset[str]
-
-
-Item = tuple[str, str]  # ("var" | "visit" | "fact" | "once", name)
-
-
-def _uses(expressions: Iterable[Compiled]) -> set[Item]:
-    found: set[Item] = set()
-    for compiled in expressions:
-        found.update(("var", name) for name in compiled.reads)
-        for item, _ in _walk(compiled.tree):
-            if isinstance(item, Call):
-                found.add(("visit" if item.function == "visited" else "fact", item.argument))
-    return found
-
-
-def _effect_uses(effects: Iterable[Effect], after: set[Item]) -> set[Item]:
-    """What effects read, counting only effects whose variable matters afterwards."""
-    return _uses(e.value for e in effects if ("var", e.variable) in after)
 
 
 class StateKeys:
@@ -157,7 +91,7 @@ class StateKeys:
         live: dict[str, set[Item]] = {}
         preds: dict[str, set[str]] = {n: set() for n in nodes}
         for node in nodes.values():
-            own = _uses(c.condition for c in node.choices if c.condition is not None)
+            own = uses(c.condition for c in node.choices if c.condition is not None)
             own.update(("once", f"{node.id}/{c.key}") for c in node.choices if c.once)
             live[node.id] = own
             for choice in node.choices:
@@ -171,8 +105,8 @@ class StateKeys:
             grown = set(live[node_id])
             for choice in node.choices:
                 target = nodes[choice.goto]
-                entry = live[target.id] | _effect_uses(target.on_enter, live[target.id])
-                grown |= entry | _effect_uses(choice.effects, entry)
+                entry = live[target.id] | effect_uses(target.on_enter, live[target.id])
+                grown |= entry | effect_uses(choice.effects, entry)
             if grown != live[node_id]:
                 live[node_id] = grown
                 for pred in preds[node_id]:
@@ -191,8 +125,6 @@ class StateKeys:
             tuple((t, self.caps.get(t, INT_MAX)) for t in targets),
             facts,
             once,
-            frozenset(facts),
-            frozenset(once),
         )
 
     @staticmethod
@@ -217,14 +149,14 @@ class StateKeys:
         constants: dict[str, set[int]] = {}
         spoiled: set[str] = set()
         for compiled in read:
-            for item, parent in _walk(compiled.tree):
+            for item, parent in walk(compiled.tree):
                 if isinstance(item, Name):
                     name = item.name
                 elif isinstance(item, Call) and item.function == "visited":
                     name = f"visited:{item.argument}"
                 else:
                     continue
-                constant = _compared_constant(item, parent)
+                constant = compared_constant(item, parent)
                 if constant is None:
                     spoiled.add(name)
                 else:
