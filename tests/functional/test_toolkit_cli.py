@@ -181,3 +181,76 @@ def test_new_node_then_the_story_still_checks(tmp_path: Path) -> None:
     again = cosmodrome("new", "node", "side-room", "--story", str(story))
     assert again.returncode == 1
     assert "node 'side-room' already exists at nodes/new.yaml:2:3" in again.stderr
+
+
+def test_exhaustive_test_stopped_by_its_bound_exits_incomplete() -> None:
+    done = cosmodrome("test", "explore-bound", "--exhaustive", "--max-states", "10")
+    assert done.returncode == 3
+    assert "10 states explored (INCOMPLETE)" in done.stdout
+    assert "with 1 state found and not yet explored" in done.stdout
+    assert done.stdout.splitlines()[-1] == (
+        "INCOMPLETE: no problem found in the states explored, but this is no proof"
+    )
+
+
+def test_exhaustive_test_prints_the_route_to_each_ending() -> None:
+    done = cosmodrome("test", "explore-moody", "--exhaustive")
+    lines = done.stdout.splitlines()
+    at = lines.index("  out: 5 choices")
+    assert lines[at + 1 : at + 6] == [
+        "      1. Cheer up  [start]",
+        "      2. Cheer up  [start]",
+        "      3. Cheer up  [start]",
+        "      4. Go to the door  [start]",
+        "      5. Walk out  [door]",
+    ]
+
+
+@pytest.mark.parametrize("spelling", [["--format", "json"], ["--json"]])
+def test_exhaustive_test_as_json(spelling: list[str]) -> None:
+    done = cosmodrome("test", "explore-bound", "--exhaustive", "--max-states", "10", *spelling)
+    assert done.returncode == 3
+    data = json.loads(done.stdout)
+    assert (data["complete"], data["stopped_by"], data["frontier"]) == (False, "states", 1)
+    assert data["ok"] is False and data["not_reached"] == ["outside"]
+
+
+def test_random_test_as_json() -> None:
+    done = cosmodrome("test", "explore-moody", "--runs", "20", "--format", "json")
+    assert done.returncode == 1
+    data = json.loads(done.stdout)
+    assert data["runs"] == 20
+    assert any(p["code"] == "soft-lock" and p["node"] == "door" for p in data["problems"])
+
+
+def _png_width(png: bytes) -> int:
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(png[16:20], "big")  # the IHDR chunk's width
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_the_shipped_storys_overview_renders_no_wider_than_4000_px() -> None:
+    done = cosmodrome("graph", "--overview", "story", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    png = subprocess.run(
+        ["dot", "-Tpng"], input=done.stdout.encode(), capture_output=True, check=False
+    )
+    assert png.returncode == 0, png.stderr
+    assert _png_width(png.stdout) <= 4000
+
+
+@pytest.mark.skipif(shutil.which("dot") is None, reason="Graphviz is not installed")
+def test_graph_around_a_node_draws_only_its_neighbourhood() -> None:
+    done = cosmodrome("graph", "story", "--around", "town-hub", "--depth", "1", cwd=REPO)
+    assert done.returncode == 0, done.stderr
+    assert '"town-hub"' in done.stdout and '"prologue"' not in done.stdout
+    png = subprocess.run(
+        ["dot", "-Tpng"], input=done.stdout.encode(), capture_output=True, check=False
+    )
+    assert _png_width(png.stdout) <= 4000
+
+
+def test_graph_filter_naming_nothing_is_a_usage_error() -> None:
+    done = cosmodrome("graph", "sample", "--era", "2061")
+    assert done.returncode == 2
+    assert done.stderr == "cosmodrome graph: the story has no era '2061' (did you mean '2016'?)\n"

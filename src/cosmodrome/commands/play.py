@@ -30,6 +30,16 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="for authors: reload the story whenever a file of it changes (F12 inspects "
         "in the terminal UI; in line mode, edits are picked up before each line)",
     )
+    parser.add_argument(
+        "--at", metavar="NODE", help="for authors: start a new game at NODE (test from here)"
+    )
+    parser.add_argument(
+        "--set",
+        metavar="VAR=VALUE",
+        action="append",
+        default=[],
+        help="for authors: start a new game with VAR set to VALUE (repeatable)",
+    )
     resume = parser.add_mutually_exclusive_group()
     resume.add_argument("--load", metavar="NAME", help="resume the game saved as NAME")
     resume.add_argument(
@@ -60,6 +70,17 @@ def run(args: argparse.Namespace) -> int:
     story = load_or_report(directory, "cosmodrome")
     if isinstance(story, Exit):
         return story
+    if args.at is not None or args.set:
+        from cosmodrome.story.startpoint import StartPointError, start_at
+
+        if args.load is not None or args.resume:
+            print("cosmodrome: --at and --set start a new game, not a saved one", file=sys.stderr)
+            return Exit.USAGE
+        try:
+            story = start_at(story, args.at, args.set)
+        except StartPointError as exc:
+            print(f"cosmodrome: {exc}", file=sys.stderr)
+            return Exit.USAGE
     import gc
     from pathlib import Path
 
@@ -71,7 +92,10 @@ def run(args: argparse.Namespace) -> int:
             from cosmodrome.tui.launch import play_tui
 
             watch = Path(directory) if args.watch else None
-            return play_tui(story, args.saves, args.load, args.resume, watch=watch)
+            new_game = args.at is not None or bool(args.set)  # test from here: no title
+            return play_tui(
+                story, args.saves, args.load, args.resume, watch=watch, new_game=new_game
+            )
         why = "TERM=dumb cannot draw the game" if dumb else "not a terminal"
         print(f"cosmodrome: {why}; playing in line mode (--plain)", file=sys.stderr)
     from cosmodrome.plain.launch import play_plain

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from cosmodrome.engine.explore import Exploration
+from cosmodrome.engine.exploration import Exploration, Stop
 from cosmodrome.engine.problems import Problem, format_route
 from cosmodrome.engine.randomplay import RandomReport
 from cosmodrome.story.model import Story
@@ -64,29 +64,53 @@ def random_lines(report: RandomReport, story: Story) -> list[str]:
 
 
 def exploration_lines(result: Exploration, story: Story) -> list[str]:
-    """The exhaustive test's report, saying plainly when the bound cut it short."""
+    """The exhaustive test's report, saying plainly when it is no proof and why."""
     state = "complete" if result.complete else "INCOMPLETE"
     lines = [f"Exhaustive test of '{story.title}': {result.states} states explored ({state})"]
-    if not result.complete:
+    if result.stopped is Stop.STATES:
+        bound = f"the bound of {result.max_states} states"
+        advice = "raise --max-states"
+    elif result.stopped is Stop.MEMORY:
+        bound = f"the bound of {result.max_memory_mb} MB of memory"
+        advice = "raise --max-memory"
+    if result.stopped is not None:
         lines.append(
-            f"  the search stopped at the bound of {result.max_states} states: nodes not "
-            "reached may still be reachable (raise --max-states to search further)"
+            f"  the search stopped at {bound} with {_states(result.frontier)} found and not "
+            f"yet explored: nodes not reached may still be reachable ({advice} to search further)"
         )
+    if result.unconfirmed:
+        lines.append(
+            f"  {len(result.unconfirmed)} findings of the search did not replay on the real "
+            "rules, so it proves nothing about them:"
+        )
+        lines.extend(f"    {item}" for item in result.unconfirmed[:MAX_LISTED])
+        if len(result.unconfirmed) > MAX_LISTED:
+            lines.append(f"    and {len(result.unconfirmed) - MAX_LISTED} more")
     for problem in result.problems:
         lines.extend(problem_lines(problem))
     lines.append(f"Nodes reached: {_share(len(result.reached), len(story.nodes))}")
     if result.not_reached:
         lines.append(f"  not reached within the bound: {_names(result.not_reached)}")
     endings = [n.id for n in story.nodes.values() if n.is_ending]
-    lines.append("Endings reached (shortest route):")
+    lines.append("Endings reached, each by a shortest route:")
     for ending in endings:
         route = result.endings.get(ending)
         if route is not None:
             lines.append(f"  {ending}: {_choices(len(route))}")
+            lines.extend(format_route(route, "      "))
     if not result.endings:
         lines.append("  none")
-    lines.append(_verdict(len(result.problems)))
+    if result.problems:
+        lines.append(_verdict(len(result.problems)))
+    elif not result.complete:
+        lines.append("INCOMPLETE: no problem found in the states explored, but this is no proof")
+    else:
+        lines.append("OK: no problems found in any reachable state")
     return lines
+
+
+def _states(count: int) -> str:
+    return f"{count} state{'s' if count != 1 else ''}"
 
 
 def _choices(count: int) -> str:

@@ -1,7 +1,7 @@
 """`cosmodrome test [DIR]`: random playtesting, exhaustive exploration, golden transcripts.
 
-cosmodrome test [DIR] [--runs N] [--seed S] [--max-steps M] [--json]
-cosmodrome test [DIR] --exhaustive [--max-states N] [--json]
+cosmodrome test [DIR] [--runs N] [--seed S] [--max-steps M] [--format text|json]
+cosmodrome test [DIR] --exhaustive [--max-states N] [--max-memory MB] [--format text|json]
 cosmodrome test [DIR] --record FILE [--seed S]
 cosmodrome test [DIR] --replay FILE
 """
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 DEFAULT_RUNS = 1000  # the engine's defaults, repeated so parsing imports nothing heavy
 DEFAULT_MAX_STEPS = 1000
-DEFAULT_MAX_STATES = 200_000
+DEFAULT_MAX_STATES = 2_000_000
 MAX_TRANSCRIPT_BYTES = 64 * 1024 * 1024  # a golden transcript of a very long play
 
 
@@ -38,7 +38,8 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         "test",
         help="playtest a story: random runs, exhaustive search, golden transcripts",
         description="Play a story many times to find soft-locks, errors, endless loops "
-        "and unreachable endings. Exits 1 when a problem is found.",
+        "and unreachable endings. Exits 1 when a problem is found, and 3 when an exhaustive "
+        "search stopped on a bound with none found (no proof either way).",
     )
     from cosmodrome.commands.storyarg import add_story_argument
 
@@ -66,9 +67,27 @@ def add_parser(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
         help="the exhaustive search's bound on distinct states (default: %(default)s)",
     )
     parser.add_argument(
+        "--max-memory",
+        type=_positive,
+        metavar="MB",
+        help="the exhaustive search's bound on peak memory, in MB (default: none)",
+    )
+    parser.add_argument(
         "--no-render", action="store_true", help="do not render passages (faster, fewer checks)"
     )
-    parser.add_argument("--json", action="store_true", help="print the report as JSON")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="the report as text for people or JSON for tools (default: text)",
+    )
+    parser.add_argument(
+        "--json",
+        dest="format",
+        action="store_const",
+        const="json",
+        help="the same as --format json",
+    )
     parser.set_defaults(handler=run)
 
 
@@ -107,24 +126,24 @@ def _run_robot(
     unit: str,
     work: Callable[[Callable[[int], None]], _F],
     lines: Callable[[_F], list[str]],
-) -> int:
-    """Run a robot under a progress bar, print its findings (JSON or text); 1 if it failed."""
+) -> _F:
+    """Run a robot under a progress bar, print its findings (JSON or text), return them."""
     from cosmodrome.commands.progressbar import progress_bar
 
     with progress_bar(total, unit) as update:
         findings = work(update)
-    if args.json:
+    if args.format == "json":
         print(json.dumps(findings.to_json(), indent=2, ensure_ascii=False))
     else:
         print("\n".join(lines(findings)))
-    return 1 if findings.failed else 0
+    return findings
 
 
 def _random(game: Game, args: argparse.Namespace) -> int:
     from cosmodrome.commands.report import random_lines
     from cosmodrome.engine.randomplay import random_test
 
-    return _run_robot(
+    report = _run_robot(
         args,
         args.runs,
         "runs",
@@ -138,19 +157,24 @@ def _random(game: Game, args: argparse.Namespace) -> int:
         ),
         lambda report: random_lines(report, game.story),
     )
+    return 1 if report.failed else 0
 
 
 def _exhaustive(game: Game, args: argparse.Namespace) -> int:
     from cosmodrome.commands.report import exploration_lines
     from cosmodrome.engine.explore import explore
+    from cosmodrome.exitcodes import Exit
 
-    return _run_robot(
+    result = _run_robot(
         args,
         args.max_states,
         "states",
-        lambda update: explore(game.story, args.max_states, on_progress=update),
+        lambda update: explore(game.story, args.max_states, update, args.max_memory),
         lambda result: exploration_lines(result, game.story),
     )
+    if result.failed:
+        return Exit.FAILURE
+    return Exit.OK if result.complete else Exit.INCOMPLETE
 
 
 def _record(game: Game, args: argparse.Namespace) -> int:
@@ -196,7 +220,7 @@ def _replay(game: Game, args: argparse.Namespace) -> int:
         return Exit.USAGE
     result = replay(game, data)
     diff = result.difference
-    if args.json:
+    if args.format == "json":
         out: dict[str, object] = {"ok": diff is None, "steps": result.steps}
         if diff is not None:
             out["difference"] = {

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cosmodrome.engine.exprscan import calls
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState
-from cosmodrome.engine.statekey import calls
 from cosmodrome.story.expr import Compiled
 from cosmodrome.story.model import Node
 

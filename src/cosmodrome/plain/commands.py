@@ -1,9 +1,11 @@
 """The words the line-mode player understands besides a choice's number: `undo [N]`,
-`facts`, `look`, `status`, `save NAME`, `load NAME`, `saves`, `help`, `quit`. Saving and loading
-go through the `Session`; a save that fails says so in one line, and play goes on."""
+`facts`, `look`, `status`, `vars`, `save NAME`, `load NAME`, `saves`, `restart`, `help`,
+`quit`. Saving and loading go through the `Session`; a save that fails says so in one
+line, and play goes on."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping
 from typing import NamedTuple, Protocol
 
@@ -12,7 +14,8 @@ from cosmodrome.plain.numbers import count_of
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.listing import slot_line
 from cosmodrome.session import Session
-from cosmodrome.wording import sentence
+from cosmodrome.story.template import format_value
+from cosmodrome.wording import plural, sentence
 
 
 class Console(Protocol):
@@ -126,6 +129,28 @@ def saves(player: Console, _arg: str) -> bool:
     return True
 
 
+def vars_(player: Console, _arg: str) -> bool:
+    """For authors: where the game is and every variable's value."""
+    state = player.session.require()
+    story = player.session.story
+    player.say(f"At node '{state.node}' after {plural(state.steps, 'choice')}:")
+    width = max((len(name) for name in story.variables), default=0)
+    for name, variable in story.variables.items():
+        value = state.variables.get(name, variable.default)
+        shown = json.dumps(value) if isinstance(value, str) else format_value(value)
+        note = (
+            "" if value == variable.default else f"  (starts at {format_value(variable.default)})"
+        )
+        player.say(f"  {name:<{width}} = {shown}{note}")
+    return True
+
+
+def restart(player: Console, _arg: str) -> bool:
+    player.session.new_game()
+    player.moved()
+    return True
+
+
 def help_(player: Console, _arg: str) -> bool:
     player.say("Type a choice's number, or one of:")
     for command in player.commands.values():
@@ -146,6 +171,8 @@ COMMANDS: dict[str, Command] = {
     "save": Command(save, "save NAME: save the game under a name"),
     "load": Command(load, "load NAME: go back to a saved game"),
     "saves": Command(saves, "saves: list the saved games"),
+    "vars": Command(vars_, "vars: for authors, the node and every variable's value"),
+    "restart": Command(restart, "restart: start the story again"),
     "help": Command(help_, "help: list the commands"),
     "quit": Command(quit_, "quit: stop playing"),
 }

@@ -52,6 +52,7 @@ class PlainPlayer:
         self.warnings = warnings
         self.commands: dict[str, Command] = dict(COMMANDS)
         self.before_input: list[Callable[[], None]] = []  # called before each line is read
+        self.endings_stop = True  # False under --watch: an author undoes or restarts instead
 
     # -- output ---------------------------------------------------------------
 
@@ -119,7 +120,7 @@ class PlainPlayer:
                 self.wrapped(one_stop(str(exc)[:1].upper() + str(exc)[1:]))
             else:
                 self.moved()
-            return not self.session.require().ended
+            return not self.session.require().ended or self._play_on_after_ending()
         entry = self.commands.get(word)
         if entry is None:
             self.wrapped(
@@ -127,6 +128,13 @@ class PlainPlayer:
             )
             return True
         return entry.run(self, arg.strip())
+
+    def _play_on_after_ending(self) -> bool:
+        """Whether to read on at an ending (saying how), rather than stop."""
+        if self.endings_stop:
+            return False
+        self.say("Type 'undo' to step back, or 'restart' to play again from the start.")
+        return True
 
     def run(self) -> int:
         """Play until an ending, `quit` or the end of input; returns the exit code. The
@@ -138,7 +146,7 @@ class PlainPlayer:
 
     def _play(self) -> int:
         self.show(self.session.passage())
-        if self.session.require().ended:
+        if self.session.require().ended and not self._play_on_after_ending():
             return 0
         while True:
             for listener in self.before_input:

@@ -21,6 +21,7 @@ class PlainWatch:
         self.player = player
         self.watcher = StoryWatcher(directory, player.session.story)
         player.before_input.append(self.check)
+        player.endings_stop = False  # an author at an ending wants to try again, not leave
         player.say(f"Watching {directory} for edits: they are picked up before each line.")
 
     def check(self) -> None:

@@ -28,11 +28,12 @@ def play_tui(
     *,
     watch: Path | None = None,
     stderr: TextIO = sys.stderr,
+    new_game: bool = False,
 ) -> int:
     """Play `story` in the terminal UI with saves in `saves` (None: the default folder),
     opening slot `load`, or the newest autosave when `resume` (a new game when there is none),
-    or the title screen; with `watch`, reloading the story from that folder on every
-    edit. Returns the exit code: 1 when the save cannot be loaded."""
+    or the title screen (a new game with `new_game`); with `watch`, reloading the story
+    from that folder on every edit. Returns the exit code: 1 when the save cannot be loaded."""
     from cosmodrome.exitcodes import Exit
     from cosmodrome.locations import saves_dir
     from cosmodrome.settings import load_settings, settings_path
@@ -65,7 +66,7 @@ def play_tui(
         settings=settings,
         settings_file=settings_path(directory),
         settings_problems=tuple(problems),
-        start="new" if opening is None and resume else "title",
+        start="new" if opening is None and (resume or new_game) else "title",
         resume=opening,
         watch=watch,
     )

@@ -5,9 +5,11 @@ from __future__ import annotations
 import random
 from pathlib import Path
 
+from cosmodrome.engine.exploration import Stop
 from cosmodrome.engine.explore import explore
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.randomplay import random_test
+from cosmodrome.engine.replay import replay, soft_locked
 from cosmodrome.engine.state import Step
 from cosmodrome.engine.statekey import StateKeys
 from cosmodrome.story.loader import load_story
@@ -107,3 +109,84 @@ def test_a_search_is_deterministic() -> None:
     random.seed(99)
     second = explore(story)
     assert [p.to_json() for p in first.problems] == [p.to_json() for p in second.problems]
+
+
+def test_a_search_stopped_by_its_bound_is_incomplete_and_says_its_frontier() -> None:
+    result = explore(load_story(FIXTURES / "explore-bound", use_cache=False), max_states=10)
+    assert (result.complete, result.stopped, result.states) == (False, Stop.STATES, 10)
+    assert result.frontier == 1
+    assert result.not_reached == ["outside"] and not result.problems
+
+
+def test_the_whole_corridor_is_complete_with_the_route_to_its_ending() -> None:
+    result = explore(load_story(FIXTURES / "explore-bound", use_cache=False))
+    assert result.complete and result.stopped is None and not result.problems
+    assert _texts(result.endings["outside"]) == ["Open the next door"] * 40 + ["Step out"]
+
+
+def test_a_memory_bound_stops_the_search() -> None:
+    story = load_story(FIXTURES / "explore-bound", use_cache=False)
+    result = explore(story, max_memory_mb=1)  # any Python process holds more than 1 MB
+    assert (result.complete, result.stopped) == (False, Stop.MEMORY)
+
+
+def test_a_soft_lock_found_through_the_classes_is_replayed_before_it_is_reported() -> None:
+    story = load_story(FIXTURES / "explore-moody", use_cache=False)
+    result = explore(story)
+    assert result.approximate  # "above 3" was one class, and "Sulk" can leave it or not
+    [problem] = result.problems
+    assert (problem.code, problem.node) == ("soft-lock", "door")
+    assert _texts(problem.route) == ["Cheer up", "Cheer up", "Go to the door"]
+    state = replay(Game(story), [(s.node, s.choice) for s in problem.route])
+    assert state is not None and soft_locked(Game(story), state)
+    assert result.complete
+
+
+def test_a_finding_whose_route_does_not_replay_is_not_reported(tmp_path: Path) -> None:
+    story = build(
+        tmp_path,
+        """
+        start:
+          text: "Height {x}."
+          choices:
+            - text: "Climb"
+              goto: start
+              set: {x: x + 5}
+            - text: "Step down"
+              goto: start
+              set: {x: x - 1}
+            - text: "Gate"
+              goto: gate
+        gate:
+          text: "The gate."
+          choices:
+            - text: "Through"
+              if: x >= 2
+              goto: end
+            - text: "Back"
+              if: x <= 0
+              goto: start
+        end:
+          text: "End."
+          ending: "End"
+        """,
+        "variables:\n  x: 0\n",
+    )
+    result = explore(story)
+    # the classes let "Step down, Climb" reach 1 (really 4), so the one soft-lock the
+    # search saw (x = 1 at the gate, really 5 moves away) has a route that does not replay
+    assert not any(p.code == "soft-lock" for p in result.problems)
+    assert any(u.startswith("soft-lock at node 'gate'") for u in result.unconfirmed)
+    assert not result.complete
+
+
+def test_a_key_is_bytes_and_turns_back_into_a_state_with_that_key() -> None:
+    story = load_story(FIXTURES / "explore-moody", use_cache=False)
+    keys = StateKeys(story)
+    game = Game(story)
+    state = game.take(game.take(game.start(), "start.1"), "door.1")
+    key = keys.key(state)
+    assert isinstance(key, bytes) and len(key) < 8
+    again = keys.state(key)
+    assert (again.node, again.variables["mood"]) == ("door", 1)
+    assert keys.key(again) == key
