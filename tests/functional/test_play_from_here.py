@@ -39,7 +39,7 @@ def test_play_at_a_node_with_values_starts_there(tmp_path: Path) -> None:
     assert "## Arrival" not in out  # the prologue is skipped
     assert "## The checkpoint" in out
     assert "  1. Show the press pass" in out  # unlocked by the values set
-    assert "*** The end: On the apron ***" in out
+    assert "— The end: On the apron" in out
 
 
 def test_play_at_follows_a_renamed_node(tmp_path: Path) -> None:
@@ -92,7 +92,7 @@ def test_under_watch_an_ending_offers_undo_and_restart(tmp_path: Path) -> None:
     )
     assert done.returncode == 0, done.stderr
     out = done.stdout
-    end = out.index("*** The end: The road home ***")
+    end = out.index("— The end: The road home")
     after = out[end:]
     assert "Type 'undo' to step back, or 'restart' to play again from the start." in after
     assert "## The checkpoint" in after  # undo went back a step
@@ -103,7 +103,7 @@ def test_under_watch_an_ending_offers_undo_and_restart(tmp_path: Path) -> None:
 def test_without_watch_an_ending_still_ends_the_session(tmp_path: Path) -> None:
     code, out, _ = _play(tmp_path, stdin="2\n3\nundo\n")
     assert code == 0
-    assert out.rstrip().endswith("*** The end: The road home ***")
+    assert out.rstrip().endswith("— The end: The road home")
 
 
 @pytest.mark.tmux

@@ -55,7 +55,28 @@ def as_unprivileged(command: Sequence[str]) -> list[str]:
     prefix = _drop()
     if prefix is None:
         pytest.skip("neither setpriv nor runuser is installed: cannot drop root's privileges")
+    if (cannot := _cannot_start(prefix)) is not None:
+        pytest.skip(
+            f"{USER} cannot run this checkout's cosmodrome (a private folder above it?): {cannot}"
+        )
     return [*prefix, *command]
+
+
+@cache
+def _cannot_start(prefix: tuple[str, ...]) -> str | None:
+    """Why `USER` cannot start the command at all (its folders private to root), or None."""
+    if not prefix:
+        return None
+    probe = subprocess.run(
+        [*prefix, *cosmodrome_command(), "--version"],
+        capture_output=True,
+        text=True,
+        cwd="/",
+        env={"PATH": os.environ.get("PATH", ""), "HOME": "/", "LANG": "C.UTF-8"},
+        timeout=60,
+        check=False,
+    )
+    return None if probe.returncode == 0 else (probe.stderr.strip().splitlines() or ["?"])[-1]
 
 
 def run_unprivileged(
