@@ -51,8 +51,8 @@ def help_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
         and not (isinstance(b, Binding) and b.action.startswith("choose("))
     ]
     playing = [
-        ("1-9, 0", "Choose the choice of that number (0: the 10th)"),
-        (" ".join(CHOICE_KEYS[10:]), "Choose the 11th choice and later, by the letter before it"),
+        ("1-9, 0", "Choose by number (0: the 10th)"),
+        (f"{CHOICE_KEYS[10]} … {CHOICE_KEYS[-1]}", "Choose the 11th on, by the letter shown"),
         *binding_rows(app, keys),
         ("↑ / ↓, enter", "Move through the choices and take one"),
         ("click", "Take a choice; click a passage to finish typing it"),

@@ -26,6 +26,12 @@ CHOOSE = Binding.Group("Choose")
 SHOWN_CHOICE_KEYS = {"1": "1-9", "0": "0", CHOICE_KEYS[10]: f"{CHOICE_KEYS[10]}…"}
 
 
+def shown_choice_keys(count: int) -> tuple[bool, ...]:
+    """Which of the key bar's choice keys show with `count` choices: a new count rebuilds
+    the key bar only when this changes (a key that takes no choice is refused anyway)."""
+    return tuple(count >= CHOICE_KEYS.index(key) + 1 for key in SHOWN_CHOICE_KEYS)
+
+
 def choice_bindings() -> list[BindingType]:
     """A key for every choice the list can number (see `CHOICE_KEYS`)."""
     bindings: list[BindingType] = []
@@ -115,11 +121,14 @@ class PlayScreen(GameScreen):
         choices = transcript.choices
         if passage.ending is not None:
             choices.show_ending()
-            self._choices = 0
+            count = 0
         else:
             choices.show_choices(passage.choices)
-            self._choices = len(passage.choices)
-        self.refresh_bindings()  # the choice keys follow the number of choices
+            count = len(passage.choices)
+        shown_before = shown_choice_keys(self._choices)
+        self._choices = count
+        if shown_choice_keys(count) != shown_before:
+            self.refresh_bindings()  # the key bar's choice keys change: it is built again
         choices.focus(scroll_visible=False)
         inspector = self._inspector_panel
         if inspector is not None and inspector.display:

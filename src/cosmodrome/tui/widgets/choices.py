@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from rich.table import Table
-from rich.text import Text
+from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from cosmodrome.engine.passages import ChoiceView
 from cosmodrome.safetext import printable
+from cosmodrome.tui.widgets.hanging import Hanging
 
 ENDING_OPTION = "ending"
 # the keys of the 1st, 2nd, ... choice: the digits (`0` the 10th), then letters that no
@@ -25,19 +25,16 @@ def choice_key(number: int) -> str | None:
     return CHOICE_KEYS[number - 1] if 1 <= number <= len(CHOICE_KEYS) else None
 
 
-def hanging(label: str, text: str, more: str | None = None, more_style: str = "") -> Table:
-    """`label` then `text`, its wrapped lines (and `more`, on a line of its own) under the
-    text's first letter, not under the label: a hanging indent."""
-    grid = Table.grid(padding=(0, 1, 0, 0))
-    grid.add_column(no_wrap=True, min_width=len(label))
-    grid.add_column(ratio=1)
-    grid.add_row(Text(label, style="bold"), Text(text))
+def hanging(label: str, text: str, more: str | None = None, more_style: str = "") -> Hanging:
+    """`label` (bold) then `text`, its wrapped lines (and `more`, on a line of its own)
+    under the text's first letter, not under the label: a hanging indent."""
+    body = Content(text)
     if more is not None:
-        grid.add_row("", Text(more, style=more_style))
-    return grid
+        body = Content.assemble(body, "\n", (more, more_style))
+    return Hanging(Content(label).stylize("bold"), body)
 
 
-def choice_prompt(view: ChoiceView) -> Table:
+def choice_prompt(view: ChoiceView) -> Hanging:
     """One choice as the list shows it: its key, its text and, when locked, why."""
     key = choice_key(view.number)
     label = f"{key}." if key is not None else "·"

@@ -9,7 +9,9 @@ from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState
 from cosmodrome.tui.widgets.passage import PassageText, ShownPassage
 
-MAX_PASSAGES = 30  # older passages leave the screen (the exported transcript keeps them)
+MAX_PASSAGES = (
+    15  # older passages leave the screen (the export keeps them): a move lays out at most this many
+)
 
 
 @dataclass(eq=False)
