@@ -212,3 +212,22 @@ async def test_the_title_menu_does_not_move_with_the_continue_line(tmp_path: Pat
 
 def test_the_transcript_is_one_scrolling_column() -> None:
     assert issubclass(Transcript, __import__("textual.containers").containers.VerticalScroll)
+
+
+async def test_a_message_said_over_another_screen_moves_to_the_line_on_return(
+    tmp_path: Path,
+) -> None:
+    async with make_app(tmp_path).run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("n")
+        await settle(pilot)
+        await pilot.press("a")  # the archive, over the play screen
+        await settle(pilot)
+        app_of(pilot).say("Saved as 'kit'.")  # as the saves screen says it
+        await pilot.pause()
+        assert pilot.app.screen.query("Toast")  # seen where it was said
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = play_screen(pilot)
+        assert "Saved as 'kit'." in screen.query_one(NoteLine).message
+        await pilot.pause()
+        assert not screen.query("Toast")  # and not over the choices

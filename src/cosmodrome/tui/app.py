@@ -198,14 +198,16 @@ class CosmodromeApp(App[None]):
     # -- talking to the player ------------------------------------------------------
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
-        """Tell the player `message`: on the play screen's message line while a game is
-        shown (under the choices, never over them), else as a notification. Story text in
+        """Tell the player `message`: on the play screen's message line when it is the
+        screen shown (under the choices, never over them), else as a notification. Story text in
         it is never parsed as markup, nor sent raw."""
         play = self.navigation.made_play
-        if play is not None and play in self.screen_stack and self.session.playing:
+        if play is not None and self.screen is play:
             play.say(message, severity)
-        else:
-            self.notify(printable(message), severity=severity, markup=False)
+            return
+        self.notify(printable(message), severity=severity, markup=False)
+        if play is not None and play in self.screen_stack:
+            play.say_on_return(message, severity)  # moved to its line when it is back
 
     def report_saving(self) -> None:
         """Warn, once, when the autosave has stopped being written."""

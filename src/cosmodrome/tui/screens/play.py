@@ -89,6 +89,7 @@ class PlayScreen(GameScreen):
         self._pending: tuple[Session, bool] | None = None  # a state to draw once mounted
         self._inspector_panel: Inspector | None = None  # only under `play --watch`
         self._choices = 0  # how many choices the passage shown offers (0 at an ending)
+        self._said_away: tuple[str, str] | None = None  # said while another screen showed
 
     def compose(self) -> ComposeResult:
         watching = self.game_app.story_reload.watching  # the author's panels: `play --watch`
@@ -151,7 +152,22 @@ class PlayScreen(GameScreen):
 
     def say(self, message: str, severity: str = "information") -> None:
         """Show `message` on the message line, below the choices (never over them)."""
+        if not self._ready:  # said before the screen is built: shown once it is
+            self._said_away = (message, severity)
+            return
         self.query_one(NoteLine).say(message, severity)
+
+    def say_on_return(self, message: str, severity: str = "information") -> None:
+        """`message` was said as a notification over another screen: when this screen is
+        back, it goes to the message line instead (a notification would cover choices)."""
+        self._said_away = (message, severity)
+
+    def on_screen_resume(self) -> None:
+        if self._said_away is not None and self._ready:
+            message, severity = self._said_away
+            self._said_away = None
+            self.app.clear_notifications()
+            self.say(message, severity)
 
     def on_mount(self) -> None:
         self._ready = True
@@ -166,6 +182,7 @@ class PlayScreen(GameScreen):
             session, typewriter = self._pending
             self._pending = None
             self.show_state(session, typewriter=typewriter)
+        self.on_screen_resume()  # a message said before the screen was built
 
     def on_resize(self, event: events.Resize) -> None:
         transcript = self.transcript
