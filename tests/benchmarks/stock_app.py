@@ -20,7 +20,7 @@ from textual.widgets import Footer, Markdown, OptionList, Static
 PARAGRAPHS = 4
 WORDS_PER_PARAGRAPH = 38
 CHOICES = 3
-MAX_PASSAGES = 30  # the passages the game keeps on screen (older ones leave it)
+MAX_PASSAGES = 15  # the passages the game keeps on screen (older ones leave it)
 
 _WORDS = [
     "the",

@@ -37,7 +37,7 @@ class Notice:
 
 
 class RecordingApp(CosmodromeApp):
-    """The game, keeping every notification it shows (Textual drops them when they expire)."""
+    """The game, keeping every message it says (the message line and notifications forget them)."""
 
     # Textual reads CSS_PATH next to the module of the app's class: the game's, not this one
     CSS_PATH: ClassVar[list[str | PurePath]] = [
@@ -48,17 +48,9 @@ class RecordingApp(CosmodromeApp):
         super().__init__(*args, **kwargs)
         self.told: list[Notice] = []
 
-    def notify(
-        self,
-        message: str,
-        *,
-        title: str = "",
-        severity: SeverityLevel = "information",
-        timeout: float | None = None,
-        markup: bool = True,
-    ) -> None:
+    def say(self, message: str, severity: SeverityLevel = "information") -> None:
         self.told.append(Notice(message, severity))
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+        super().say(message, severity)
 
 
 def told(app: App[Any]) -> list[str]:

@@ -9,11 +9,10 @@ import signal
 from pathlib import Path
 
 import pytest
-from textual.widgets import Checkbox, Input, RadioButton, Select
+from textual.widgets import Checkbox, RadioButton, Select
 
 from cosmodrome.settings import Settings, load_settings
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
-from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.navigation import MIN_HEIGHT, MIN_WIDTH
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.settings import SettingsScreen
@@ -187,32 +186,6 @@ async def test_a_saves_path_that_is_a_file_turns_saving_off_but_play_goes_on(
         assert app.session.require().node == "checkpoint"
         warnings = [m for m in told(app) if "Saving is off" in m]
         assert len(warnings) == 1
-
-
-async def test_the_transcript_is_exported_to_the_named_file(tmp_path: Path) -> None:
-    async with make_app(tmp_path).run_test(size=(80, 24)) as pilot:
-        await pilot.press("n")
-        await settle(pilot)
-        await pilot.press("1", "1", "e")
-        await settle(pilot)
-        prompt = pilot.app.screen
-        assert isinstance(prompt, NamePrompt)
-        prompt.query_one(Input).value = "my run"
-        await pilot.press("enter")
-        await settle(pilot)
-        written = (tmp_path / "my run.md").read_text(encoding="utf-8")
-        assert written.startswith("# The Checkpoint\n")
-        assert "> **You chose:** Pick up the press pass" in written
-        assert written.index("Pick up the press pass") < written.index("Drive to the gate")
-        await pilot.press("e")
-        await settle(pilot)
-        pilot.app.screen.query_one(Input).value = "my run.md"
-        await pilot.press("enter")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, ConfirmDialog)  # it exists: replace it?
-        await pilot.press("n")
-        await settle(pilot)
-        assert isinstance(pilot.app.screen, PlayScreen)
 
 
 def test_settings_file_is_json(tmp_path: Path) -> None:

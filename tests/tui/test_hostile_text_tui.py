@@ -34,7 +34,7 @@ async def test_passage_choices_status_and_title_show_no_control(tmp_path: Path) 
         text = "\n".join(lines)
         assert "\\u001b]0;pwned\\u0007" in text  # shown, so an author can find it
         assert "\\u009b2J" in text
-        choices = [str(option.prompt) for option in screen.query_one(ChoiceList).options]
+        choices = screen.query_one(ChoiceList).prompts
         assert_no_control(choices)
         assert any("Pick up\\u009b2J the press pass" in choice for choice in choices)
         assert_no_control(screen.query_one(StatusLine).text.splitlines())

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from cosmodrome.tui.markdown_text import markdown_content
 from cosmodrome.tui.screens.play import PlayScreen
+from cosmodrome.tui.widgets.passage import PassageText
 from cosmodrome.tui.widgets.transcript import Transcript
 from tests.tui.harness import make_app, settle
 from tests.unit.session.session_helpers import make_store
@@ -44,7 +45,7 @@ async def test_read_passages_are_flat_text_and_a_bracket_is_not_markup(tmp_path:
         assert isinstance(screen, PlayScreen)
         transcript = screen.query_one(Transcript)
         assert [p.read for p in transcript.passages] == [True, False]
-        assert not transcript.children  # one widget draws them all: nothing is mounted per passage
+        assert len(transcript.query(PassageText)) == 2  # a Static per passage
         assert not screen.query("Markdown")
 
 

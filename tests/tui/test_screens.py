@@ -15,6 +15,7 @@ from cosmodrome.tui.screens.map import MapScreen
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.screens.timeline import TimelineScreen
 from cosmodrome.tui.screens.title import TitleScreen
+from cosmodrome.tui.widgets.choices import CHOICE_KEYS
 from cosmodrome.tui.widgets.map import MapView
 from cosmodrome.tui.widgets.timeline import TimelineView
 from tests.tui.harness import JOURNEY, app_of, make_app, settle, wait_for
@@ -42,11 +43,12 @@ async def test_ending_screen_summarises_the_run(tmp_path: Path) -> None:
         assert "You made 3 choices" in numbers
         assert "Facts found: 1 of 2." in numbers
         assert "Endings found across all your runs: 1 of 2." in numbers
-        path = texts(screen, "#ending-path")[0]
-        assert path.splitlines() == [
-            " 1. Pick up the press pass",
-            " 2. Drive to the gate",
-            " 3. Show the press pass",
+        path = screen.query_one("#ending-path", Static)
+        lines = [strip.text.rstrip() for strip in path.render_lines(path.size.region)]
+        assert [line for line in lines if line] == [
+            "1. Pick up the press pass",
+            "2. Drive to the gate",
+            "3. Show the press pass",
         ]
         menu = screen.query_one("#ending-menu", OptionList)
         assert [o.id for o in menu.options] == ["new", "load", "quit"]
@@ -180,7 +182,8 @@ def test_help_sections_show_keys_for_bindings_with_several_keys(tmp_path: Path) 
     app = make_app(tmp_path)
     rows = dict(row for _, section in help_sections(app) for row in section)
     assert rows["u / ^z"] == "Undo"
-    assert rows["1-9"] == "Choose"
+    assert rows["1-9, 0"].startswith("Choose")
+    assert rows[f"{CHOICE_KEYS[10]} … {CHOICE_KEYS[-1]}"].startswith("Choose the 11th")
     assert rows["f5"] == "Quicksave"
 
 

@@ -14,7 +14,7 @@ import pytest
 from textual.pilot import Pilot
 
 from cosmodrome.tui.app import CosmodromeApp
-from tests.tui.harness import JOURNEY, SAMPLE, app_of, make_app, settle
+from tests.tui.harness import FIXTURES, JOURNEY, SAMPLE, app_of, make_app, settle
 from tests.unit.session.session_helpers import make_store
 
 SIZES = [pytest.param((80, 24), id="80x24"), pytest.param((120, 40), id="120x40")]
@@ -67,6 +67,39 @@ def test_play_screen_transcript_of_a_journey(
 ) -> None:
     app = make_app(tmp_path, JOURNEY)
     assert snap_compare(app, terminal_size=size, run_before=keys("n", "1", "1", "2", "1"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_play_screen_with_twelve_choices_and_more_below(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path, FIXTURES / "many-choices")
+    assert snap_compare(app, terminal_size=size, run_before=keys("n"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_play_screen_read_on_by_a_page(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path, FIXTURES / "many-choices")
+    assert snap_compare(app, terminal_size=size, run_before=keys("n", "space"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_play_screen_message_under_the_choices(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path, SAMPLE)
+    assert snap_compare(app, terminal_size=size, run_before=keys("n", "2", "1", "f5"))
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_ending_screen_with_a_long_path(
+    snap_compare: SnapCompare, tmp_path: Path, size: tuple[int, int]
+) -> None:
+    app = make_app(tmp_path, FIXTURES / "engine")
+    swaps = ["1"] * 20  # swap a and b, and back: twenty steps on the path
+    assert snap_compare(app, terminal_size=size, run_before=keys("n", *swaps, "5", "enter"))
 
 
 @pytest.mark.parametrize("size", SIZES)

@@ -93,7 +93,7 @@ class CosmodromeApp(App[None]):
         self.session = Session(story, store, clock)
         self.session.defer = self._autosave_after_frame  # a move's frame first, then its save
         self.now = now
-        self.export_dir = export_dir or Path.cwd()
+        self.export_dir = export_dir  # None: the player's downloads folder
         self.start_at: Start = start
         self.resume = resume
         self.end_stalled_exit = False  # set by the command; a test's process is not ours
@@ -168,7 +168,7 @@ class CosmodromeApp(App[None]):
             end_process_after(STALLED_EXIT_SECONDS)
 
     async def action_quit(self) -> None:
-        if self.settings.confirm_quit and not self.navigation.too_small:
+        if self.settings.confirm_quit and self.navigation.game_on_screen:
             from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 
             def quit_if(answer: bool | None) -> None:
@@ -198,8 +198,16 @@ class CosmodromeApp(App[None]):
     # -- talking to the player ------------------------------------------------------
 
     def say(self, message: str, severity: SeverityLevel = "information") -> None:
-        """A notification; story text in it is never parsed as markup, nor sent raw."""
+        """Tell the player `message`: on the play screen's message line when it is the
+        screen shown (under the choices, never over them), else as a notification. Story text in
+        it is never parsed as markup, nor sent raw."""
+        play = self.navigation.made_play
+        if play is not None and self.screen is play:
+            play.say(message, severity)
+            return
         self.notify(printable(message), severity=severity, markup=False)
+        if play is not None and play in self.screen_stack:
+            play.say_on_return(message, severity)  # moved to its line when it is back
 
     def report_saving(self) -> None:
         """Warn, once, when the autosave has stopped being written."""
@@ -331,7 +339,18 @@ class CosmodromeApp(App[None]):
             self.say(f"Link copied: {url}")
 
     def action_export(self) -> None:
-        from cosmodrome.tui.export import ask_and_export
+        from cosmodrome.tui.export import export
 
         if self.session.playing:
-            ask_and_export(self)
+            export(self)
+
+    def on_delivery_complete(self, event: events.DeliveryComplete) -> None:
+        from cosmodrome.tui.export import delivered
+
+        delivered(self, event)
+
+    def on_delivery_failed(self, event: events.DeliveryFailed) -> None:
+        from cosmodrome.tui.export import DELIVERY, failed
+
+        if event.name == DELIVERY:
+            failed(self, event.exception)

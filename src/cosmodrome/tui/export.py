@@ -1,73 +1,75 @@
-"""Exporting the transcript: ask for a file name, confirm an overwrite, write it."""
+"""Exporting the transcript as Markdown through `App.deliver_text`: a file in the player's
+downloads folder in a terminal, a download in the browser under textual-serve; then a
+message with where it went, which the player dismisses."""
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from cosmodrome.run_markdown import export_transcript
-from cosmodrome.tui.dialogs.confirm import ConfirmDialog
-from cosmodrome.tui.dialogs.name_prompt import NamePrompt
+from platformdirs import user_downloads_path
+
+from cosmodrome.run_markdown import transcript_markdown
+from cosmodrome.tui.dialogs.message import MessageDialog
 
 if TYPE_CHECKING:
+    from textual import events
+
     from cosmodrome.tui.app import CosmodromeApp
+
+DELIVERY = "transcript"  # the name Textual gives back when the file is delivered
 
 
 def default_name(story_id: str) -> str:
+    """The file name of a story's transcript."""
     return f"{story_id}-transcript.md"
 
 
-def target_path(typed: str, directory: Path) -> Path:
-    """The file a typed name means: relative names go in `directory`; `.md` is added."""
-    path = Path(typed).expanduser()
-    if not path.suffix:
-        path = path.with_suffix(".md")
-    return path if path.is_absolute() else directory / path
+def free_name(directory: Path, name: str) -> str:
+    """`name`, or `stem-2.md`, `stem-3.md`, ... when a file of that name is in `directory`:
+    an export never replaces an earlier one."""
+    path = Path(name)
+    number = 1
+    while (directory / name).exists():
+        number += 1
+        name = f"{path.stem}-{number}{path.suffix}"
+    return name
 
 
-def path_problem(typed: str, directory: Path) -> str | None:
-    """Why a typed file name cannot be written to, or None."""
-    path = target_path(typed, directory)
-    if path.is_dir():
-        return f"{path} is a directory; type a file name."
-    if not path.parent.is_dir():
-        return f"There is no directory {path.parent}."
-    return None
-
-
-def ask_and_export(app: CosmodromeApp) -> None:
-    """Ask the player for a file name, then write the transcript of the run so far there."""
-    directory = app.export_dir
-
-    def write(path: Path) -> None:
+def export(app: CosmodromeApp) -> None:
+    """Deliver the transcript of the run so far; `delivered` or `failed` is called after."""
+    text = transcript_markdown(app.session.game, app.session.require())
+    name = default_name(app.story.id)
+    directory: Path | None = None
+    if not app.is_web:  # the browser chooses where a download goes
+        directory = app.export_dir or user_downloads_path()
         try:
-            written = export_transcript(app.session.game, app.session.require(), path)
+            directory.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            app.say(f"Cannot write the transcript: {exc.strerror or exc}", "error")
+            failed(app, exc)
             return
-        app.say(f"Transcript written to {written}")
-
-    def named(typed: str | None) -> None:
-        if typed is None:
-            return
-        path = target_path(typed, directory)
-        if not path.exists():
-            write(path)
-            return
-
-        def overwrite(yes: bool | None) -> None:
-            if yes:
-                write(path)
-
-        app.push_screen(
-            ConfirmDialog(f"{path} exists. Replace it?", yes="Replace", no="Cancel"), overwrite
-        )
-
-    app.push_screen(
-        NamePrompt(
-            f"Export the transcript (Markdown) to a file in {directory}:",
-            value=default_name(app.story.id),
-            check=lambda typed: path_problem(typed, directory),
-        ),
-        named,
+        name = free_name(directory, name)
+    app.deliver_text(
+        io.StringIO(text),
+        save_directory=directory,
+        save_filename=name,
+        mime_type="text/markdown",
+        name=DELIVERY,
     )
+
+
+def delivered(app: CosmodromeApp, event: events.DeliveryComplete) -> None:
+    """Tell the player where the transcript is."""
+    if event.name != DELIVERY:
+        return
+    if event.path is None:
+        app.push_screen(MessageDialog("The transcript is downloading in your browser."))
+    else:
+        app.push_screen(MessageDialog(f"The transcript was saved to\n{event.path.resolve()}"))
+
+
+def failed(app: CosmodromeApp, error: BaseException) -> None:
+    """Tell the player the transcript could not be written, and why."""
+    reason = error.strerror if isinstance(error, OSError) and error.strerror else str(error)
+    app.push_screen(MessageDialog(f"The transcript could not be saved: {reason}"))

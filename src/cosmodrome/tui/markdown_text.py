@@ -1,7 +1,7 @@
 """Story Markdown as one styled `Content`, which the transcript wraps into lines.
 
-The text is never parsed as markup: a `[` in a story is just a bracket. Simple Markdown is
-rendered by `simple_markdown`; markdown-it is imported only for text that needs more.
+The text is never parsed as markup: a `[` in a story is just a bracket. markdown-it parses
+it (CommonMark); the rendering of each passage's text is cached.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from urllib.parse import urlsplit
 from textual.content import Content, Span
 
 from cosmodrome.safetext import is_printable, printable
-from cosmodrome.tui.simple_markdown import QUOTE_BAR, Block, join_blocks, simple_markdown_content
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -21,6 +20,8 @@ if TYPE_CHECKING:
 
 BULLET = "• "
 LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+QUOTE_BAR = "▌ "
+Block = tuple[str, list[Span], bool]  # text, spans, whether in a list
 INLINE_STYLES = {"em": "italic", "strong": "bold", "s": "strike", "link": "underline"}
 
 
@@ -34,7 +35,7 @@ def link_style(url: str) -> str:
 
 @lru_cache(maxsize=1)
 def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # its modules and tables cost memory: only when needed
+    from markdown_it import MarkdownIt  # its modules and tables cost start-up: on first text
 
     # CommonMark and ~~strikethrough~~; not "gfm-like", whose linkify loads a large set of
     # patterns for bare web addresses, which stories do not need
@@ -135,20 +136,32 @@ class _Builder:
             self.rule()
 
 
+def join_blocks(blocks: list[Block]) -> Content:
+    """Blocks (text, spans, whether in a list) as one text: paragraphs apart by a blank
+    line, the items of a list line by line."""
+    text: list[str] = []
+    spans: list[Span] = []
+    offset = 0
+    listed = False
+    for block, block_spans, in_list in blocks:
+        if text:
+            gap = "\n" if listed and in_list else "\n\n"
+            text.append(gap)
+            offset += len(gap)
+        listed = in_list
+        text.append(block)
+        spans.extend(Span(s.start + offset, s.end + offset, s.style) for s in block_spans)
+        offset += len(block)
+    return Content("".join(text), spans)
+
+
 @lru_cache(maxsize=256)
 def markdown_content(source: str) -> Content:
-    """`source` (story Markdown) as styled text: paragraphs apart by a blank line,
-    emphasis and headings as styles, quotes behind a bar, list items with a bullet.
-    Terminal control characters in it are shown as `\\uXXXX` (`printable`), never sent."""
-    source = printable(source)
-    simple = simple_markdown_content(source)
-    return markdown_it_content(source) if simple is None else simple
-
-
-def markdown_it_content(source: str) -> Content:
-    """`source` as `markdown_content` renders it, always parsed by markdown-it: any
-    Markdown, and the reference the simple renderer must agree with."""
+    """`source` (story Markdown, parsed by markdown-it) as styled text: paragraphs apart by
+    a blank line, emphasis and headings as styles, quotes behind a bar, list items with a
+    bullet. Terminal control characters in it are shown as `\\uXXXX` (`printable`), never
+    sent. Cached: a passage's text is rendered once."""
     builder = _Builder()
-    for token in _parser().parse(source):
+    for token in _parser().parse(printable(source)):
         builder.token(token)
     return join_blocks(builder.blocks)

@@ -67,6 +67,13 @@ class Navigation:
         self.app.push_screen(screen)
 
     @property
+    def game_on_screen(self) -> bool:
+        """Whether a game is being played on screen (the play screen, or a screen over
+        it): quitting then asks first when the settings say so."""
+        play = self.made_play
+        return play is not None and play in self.app.screen_stack and not self.too_small
+
+    @property
     def too_small(self) -> bool:
         """Whether the too-small cover is showing (the game's keys are off)."""
         from cosmodrome.tui.screens.too_small import TooSmallScreen

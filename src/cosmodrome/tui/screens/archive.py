@@ -5,12 +5,11 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from cosmodrome.engine.progress import facts_by_year, facts_remaining
 from cosmodrome.safetext import printable
 from cosmodrome.tui.screens.info import InfoScreen
-from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.wording import plural
 
 
@@ -42,4 +41,4 @@ class ArchiveScreen(InfoScreen):
                 Content(remaining_text(facts_remaining(story, state), found)),
                 id="archive-remaining",
             )
-        yield KeyBar()
+        yield Footer()

@@ -40,11 +40,20 @@ def help_sections(app: App[Any]) -> list[tuple[str, list[tuple[str, str]]]]:
     from cosmodrome.tui.screens.play import AUTHORING_BINDINGS, PlayScreen
     from cosmodrome.tui.screens.saves import SavesScreen
     from cosmodrome.tui.screens.title import TitleScreen
+    from cosmodrome.tui.widgets.choices import CHOICE_KEYS
 
     palette = Binding(app.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
     anywhere = binding_rows(app, [*type(app).BINDINGS, palette])
+    keys = [
+        b
+        for b in PlayScreen.BINDINGS
+        if b not in AUTHORING_BINDINGS
+        and not (isinstance(b, Binding) and b.action.startswith("choose("))
+    ]
     playing = [
-        *binding_rows(app, [b for b in PlayScreen.BINDINGS if b not in AUTHORING_BINDINGS]),
+        ("1-9, 0", "Choose by number (0: the 10th)"),
+        (f"{CHOICE_KEYS[10]} … {CHOICE_KEYS[-1]}", "Choose the 11th on, by the letter shown"),
+        *binding_rows(app, keys),
         ("↑ / ↓, enter", "Move through the choices and take one"),
         ("click", "Take a choice; click a passage to finish typing it"),
     ]

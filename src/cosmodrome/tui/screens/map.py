@@ -7,13 +7,12 @@ from collections.abc import Sequence
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from cosmodrome.engine.progress import PlaceMark, place_marks
 from cosmodrome.safetext import printable
 from cosmodrome.tui.geometry import distance_km
 from cosmodrome.tui.screens.info import InfoScreen
-from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.tui.widgets.map import CURRENT, UNVISITED, VISITED, MapView, place_symbol
 
 LegendEntry = tuple[str, str | None]  # (symbol and name, details)
@@ -65,4 +64,4 @@ class MapScreen(InfoScreen):
                     yield from _legend(unmapped)
         legend = f"{CURRENT} you are here   {VISITED} visited   {UNVISITED} not yet"
         yield Static(Content(f"{legend}   ·   distances as the crow flies"), classes="legend")
-        yield KeyBar()
+        yield Footer()

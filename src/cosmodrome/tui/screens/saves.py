@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.message import Message
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cosmodrome.safetext import printable
@@ -20,7 +20,6 @@ from cosmodrome.saves.store import SlotInfo
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.dialogs.name_prompt import NamePrompt
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.wording import sentence, slot_details, when
 
 Mode = Literal["save", "load"]
@@ -94,7 +93,7 @@ class SavesScreen(GameScreen):
         yield Static(title, classes="screen-title")
         yield SlotList(id="slots")
         yield Static("", id="slots-note")
-        yield KeyBar()
+        yield Footer()
 
     def on_mount(self) -> None:
         self.refresh_slots()

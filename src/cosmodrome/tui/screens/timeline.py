@@ -5,11 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.content import Content
-from textual.widgets import Static
+from textual.widgets import Footer, Static
 
 from cosmodrome.engine.progress import era_marks
 from cosmodrome.tui.screens.info import InfoScreen
-from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.tui.widgets.timeline import CURRENT, UNVISITED, VISITED, TimelineView
 
 
@@ -26,4 +25,4 @@ class TimelineScreen(InfoScreen):
         if marks:
             legend += f"   ·   {visited} of {len(marks)} eras visited"
         yield Static(Content(legend), classes="legend")
-        yield KeyBar()
+        yield Footer()

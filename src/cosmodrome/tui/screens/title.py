@@ -8,13 +8,12 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Center, Vertical
 from textual.content import Content
-from textual.widgets import OptionList, Static
+from textual.widgets import Footer, OptionList, Static
 from textual.widgets.option_list import Option
 
 from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
 from cosmodrome.tui.screens.base import GameScreen
-from cosmodrome.tui.widgets.keybar import KeyBar
 from cosmodrome.wording import slot_where, when
 
 MENU_ACTIONS = {
@@ -68,7 +67,7 @@ class TitleScreen(GameScreen):
             yield author
             with Center(id="title-menu-box"):
                 yield TitleMenu(id="title-menu")
-        yield KeyBar()
+        yield Footer()
 
     def show_story(self, story: Story) -> None:
         """Name `story` (a new version of it, reloaded under `play --watch`)."""

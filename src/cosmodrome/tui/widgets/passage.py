@@ -1,5 +1,5 @@
-"""One passage of the transcript as styled text: title, story text, ending, and the choice
-taken there; and the points where the typewriter pauses."""
+"""One passage of the transcript as styled text (title, story text, ending, and the choice
+taken there), the widget that shows it, and the points where the typewriter pauses."""
 
 from __future__ import annotations
 
@@ -7,14 +7,11 @@ import re
 from dataclasses import dataclass
 
 from textual.content import Content
-from textual.strip import Strip
-from textual.visual import Visual
-from textual.widget import Widget
+from textual.widgets import Static
 
 from cosmodrome.safetext import printable
 from cosmodrome.tui.markdown_text import markdown_content
 
-MEASURE = 88  # long lines are hard to read: a book-like measure, centred on wide terminals
 TYPE_DELAY = 0.035  # seconds per word: a brisk typewriter
 _WORD = re.compile(r"\S+\s*|\s+")
 
@@ -58,6 +55,15 @@ class ShownPassage:
         """Where the story text starts in `body()`: the title is shown at once."""
         return len(printable(self.title)) + 2 if self.title else 0
 
+    def content(self, shown: int | None = None) -> Content:
+        """The body (its first `shown` characters while it is typed out), then the choice
+        taken there on a line of its own."""
+        body = self.body()
+        if shown is not None:
+            body = body[:shown]
+        chosen = self.chosen_line()
+        return body if chosen is None else Content("\n\n").join([body, chosen])
+
     def chosen_line(self) -> Content | None:
         """The line below the passage that says what the player chose there."""
         if self.chosen is None:
@@ -65,33 +71,16 @@ class ShownPassage:
         return Content(printable(f"› {self.chosen}")).stylize("italic $text-primary")
 
 
-def chosen_rows(widget: Widget, passage: ShownPassage, width: int) -> int:
-    """How many of the lines `passage_lines` makes are the choice taken there."""
-    chosen = passage.chosen_line()
-    if chosen is None:
-        return 0
-    measure = min(MEASURE, width)
-    return len(Visual.to_strips(widget, chosen, measure, None, widget.visual_style))
+class PassageText(Static):
+    """One passage of the transcript, drawn as `ShownPassage.content` (wrapped by Textual)."""
 
+    def __init__(self, passage: ShownPassage, *, shown: int | None = None) -> None:
+        super().__init__(passage.content(shown), classes="passage", markup=False)
+        self.passage = passage
+        self.shown = shown
 
-def passage_lines(
-    widget: Widget, passage: ShownPassage, shown: int | None, width: int
-) -> list[Strip]:
-    """`passage` as `widget` draws it, `width` cells wide: a blank line, the body (its first `shown`
-    characters while it is typed out), a blank line, and the choice taken there."""
-    measure = min(MEASURE, width)
-    indent = (width - measure) // 2
-    style = widget.visual_style
-    blank = Strip.blank(measure, style.rich_style)
-    body = passage.body()
-    if shown is not None:
-        body = body[:shown]
-    lines = [blank, *Visual.to_strips(widget, body, measure, None, style), blank]
-    chosen = passage.chosen_line()
-    if chosen is not None:
-        lines += Visual.to_strips(widget, chosen, measure, None, style)
-    rich_style = style.rich_style
-    if indent:
-        margin = Strip.blank(indent, rich_style)
-        lines = [Strip.join([margin, line]) for line in lines]
-    return [line.extend_cell_length(width, rich_style) for line in lines]
+    def show(self, passage: ShownPassage, shown: int | None = None) -> None:
+        """Draw `passage` (its first `shown` characters while it is typed out)."""
+        if passage != self.passage or shown != self.shown:
+            self.passage, self.shown = passage, shown
+            self.update(passage.content(shown))

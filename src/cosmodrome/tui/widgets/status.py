@@ -32,15 +32,27 @@ def variable_parts(story: Story, state: GameState) -> list[str]:
     return [f"{label}: {value_text(value)}" for label, value in visible_variables(story, state)]
 
 
+def cut_at_word(text: str, width: int) -> str:
+    """`text` if it fits in `width` columns, else cut after its last whole word that fits,
+    with an ellipsis ("Amur region…", never "Amur reg…")."""
+    if Content(text).cell_length <= width:
+        return text
+    room = Content(text).truncate(max(0, width - 1)).plain
+    cut = room.rstrip()
+    if len(room) < len(text) and not text[len(room)].isspace():
+        cut = room[: room.rfind(" ")].rstrip() if " " in room else room
+    return cut.rstrip(" │·,;:") + "…"
+
+
 def status_lines(where: list[str], variables: list[str], width: int) -> list[str]:
     """One line when everything fits in `width` columns, else where on the first line and
-    the variables on the second (each then cut with an ellipsis if it must be)."""
+    the variables on the second (each then cut at a word, with an ellipsis, if it must be)."""
     first = SEPARATOR.join(where)
     second = "   ".join(variables)
     together = SEPARATOR.join(p for p in (first, second) if p)
     if Content(together).cell_length <= width or not (first and second):
-        return [together]
-    return [first, second]
+        return [cut_at_word(together, width)]
+    return [cut_at_word(first, width), cut_at_word(second, width)]
 
 
 class StatusLine(Widget):
@@ -57,7 +69,7 @@ class StatusLine(Widget):
         return SEPARATOR.join(status_lines(self._where, self._variables, 10_000))
 
     def show_state(self, story: Story, state: GameState) -> None:
-        width = self.size.width
+        width = self.content_size.width
         before = len(status_lines(self._where, self._variables, width))
         # made printable before they are measured: places, eras and values are the story's
         self._where = [printable(part) for part in where_parts(story, state)]
@@ -67,7 +79,8 @@ class StatusLine(Widget):
         self.refresh(layout=not width or after != before)
 
     def render(self) -> Content:
-        return Content("\n".join(status_lines(self._where, self._variables, self.size.width)))
+        width = self.content_size.width
+        return Content("\n".join(status_lines(self._where, self._variables, width)))
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
         return len(status_lines(self._where, self._variables, width))
