@@ -31,6 +31,9 @@ def require_chromium() -> str:
     return path
 
 
+MORE_BELOW = "more below: Space"  # the play screen's cue that the passage goes on
+
+
 class BrowserPage:
     """A browser tab on the game: the screen of its current WebSocket (a reload opens a
     new one), and every address the tab asked for."""
@@ -77,6 +80,8 @@ class BrowserPage:
         while text not in self.text:
             if time.monotonic() > deadline:
                 raise AssertionError(f"no {text!r} on the page:\n{self.text}")
+            if MORE_BELOW in self.text:  # read on, as a player does
+                self.press("Space")
             self.page.wait_for_timeout(poll_ms)  # lets Playwright deliver the frames
         return self.text
 

@@ -3,6 +3,8 @@ WebSocket, sends keys as `["stdin", text]` and decodes the terminal bytes it rec
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import json
 import time
 from types import TracebackType
@@ -12,6 +14,9 @@ import aiohttp
 from tests.web.served import Terminal
 
 WAIT_SECONDS = 30.0
+
+
+MORE_BELOW = "more below: Space"  # the play screen's cue that the passage goes on
 
 
 class SocketPage:
@@ -33,8 +38,9 @@ class SocketPage:
         error: BaseException | None,
         trace: TracebackType | None,
     ) -> None:
-        if self.socket is not None:
-            await self.socket.close()
+        if self.socket is not None:  # bounded: a failing test must never hang on its way out
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.socket.close(), 5)
         await self.client.close()
 
     async def press(self, keys: str) -> None:
@@ -63,7 +69,13 @@ class SocketPage:
         deadline = time.monotonic() + seconds
         while text not in self.terminal.text:
             left = deadline - time.monotonic()
-            if left <= 0 or not await self.receive(left):
+            if MORE_BELOW in self.terminal.text:  # read on, as a player does
+                await self.press(" ")
+            if left <= 0 or not await self.receive(
+                min(left, 0.5) if MORE_BELOW in self.terminal.text else left
+            ):
+                if left > 0 and MORE_BELOW in self.terminal.text:
+                    continue
                 raise AssertionError(f"no {text!r} on the screen:\n{self.terminal.text}")
         return self.terminal.text
 

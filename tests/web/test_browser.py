@@ -83,11 +83,6 @@ def test_a_second_tab_s_new_game_leaves_the_first_tab_s_autosave_intact(
         assert "editor-call-1" in saved_nodes(tmp_path).values()  # the first tab's game
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="needs the transcript export through App.deliver_text (the play-screen work in "
-    "tui/): until then it asks for a file name and writes the file on the server",
-)
 def test_the_transcript_export_arrives_as_a_browser_download(
     tmp_path: Path, browser: Browser
 ) -> None:
