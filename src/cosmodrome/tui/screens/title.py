@@ -13,6 +13,7 @@ from textual.widgets.option_list import Option
 
 from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
+from cosmodrome.tui.cutting import cut_at_word
 from cosmodrome.tui.screens.base import GameScreen
 from cosmodrome.wording import slot_where, when
 
@@ -35,6 +36,9 @@ def spaced(title: str) -> str:
     return "   ".join(" ".join(word) for word in upper.split()) if len(upper) <= 24 else upper
 
 
+DETAIL_WIDTH = 58  # the menu's 64 columns (screens.tcss) less its padding and indent
+
+
 class TitleMenu(OptionList):
     """The main menu; an option may carry a detail line, styled in the .tcss."""
 
@@ -42,7 +46,8 @@ class TitleMenu(OptionList):
 
     def two_lines(self, label: str, detail: str) -> Content:
         style = self.get_visual_style("title-menu--detail", partial=True)
-        return Content.assemble(label, "\n", (f"  {printable(detail)}", style))
+        shown = cut_at_word(printable(detail), DETAIL_WIDTH)  # one line: the menu never wraps
+        return Content.assemble(label, "\n", (f"  {shown}", style))
 
 
 class TitleScreen(GameScreen):
@@ -93,9 +98,12 @@ class TitleScreen(GameScreen):
         else:
             slot = session.continue_slot()
         if slot is not None:
-            detail = f"{slot.name} · {slot_where(slot, session.story)}"
-            if slot.saved_at is not None:
-                detail += f" · {when(slot.saved_at, self.game_app.now())}"
+            saved = [] if slot.saved_at is None else [when(slot.saved_at, self.game_app.now())]
+            where = slot_where(slot, session.story)
+            detail = " · ".join([slot.name, where, *saved])
+            if len(detail) > DETAIL_WIDTH and slot.era_label and slot.node_title:
+                # the era goes first, then (in two_lines) the end of the line at a word
+                detail = detail.replace(where, where.removeprefix(f"{slot.era_label} · "), 1)
             return Option(menu.two_lines("Continue", detail), id="continue")
         if session.state is not None:
             detail = f"{session.passage().title or 'the game in progress'} · not saved"

@@ -10,6 +10,7 @@ from cosmodrome.engine.progress import current_era, current_place, visible_varia
 from cosmodrome.engine.state import GameState
 from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
+from cosmodrome.tui.cutting import cut_at_word
 from cosmodrome.wording import era_name, place_name, value_text
 
 SEPARATOR = "  │  "
@@ -30,18 +31,6 @@ def where_parts(story: Story, state: GameState) -> list[str]:
 def variable_parts(story: Story, state: GameState) -> list[str]:
     """'Credibility: 1' for each variable the author shows the player."""
     return [f"{label}: {value_text(value)}" for label, value in visible_variables(story, state)]
-
-
-def cut_at_word(text: str, width: int) -> str:
-    """`text` if it fits in `width` columns, else cut after its last whole word that fits,
-    with an ellipsis ("Amur region…", never "Amur reg…")."""
-    if Content(text).cell_length <= width:
-        return text
-    room = Content(text).truncate(max(0, width - 1)).plain
-    cut = room.rstrip()
-    if len(room) < len(text) and not text[len(room)].isspace():
-        cut = room[: room.rfind(" ")].rstrip() if " " in room else room
-    return cut.rstrip(" │·,;:") + "…"
 
 
 def status_lines(where: list[str], variables: list[str], width: int) -> list[str]:
