@@ -61,10 +61,20 @@ def _resume_point(story: Story, saved: list[SavedState], notes: list[str]) -> in
     )
 
 
+def _saved_value(saved: Mapping[str, Value], name: str, old_names: Sequence[str]) -> Value | None:
+    """The value saved under `name`, or else under one of its `was:` names."""
+    value = saved.get(name)
+    for old in old_names:
+        if value is not None:
+            break
+        value = saved.get(old)
+    return value
+
+
 def _variables(story: Story, saved: SavedState) -> dict[str, Value]:
     values: dict[str, Value] = {}
     for name, variable in story.variables.items():
-        value = saved.variables.get(name)
+        value = _saved_value(saved.variables, name, variable.was)
         values[name] = (
             value if value is not None and type_of(value) == variable.type else variable.default
         )
@@ -75,17 +85,32 @@ def _variable_notes(story: Story, kept: list[SavedState], notes: list[str]) -> N
     current = kept[-1]
     # states share their variables until a move changes them: look at each mapping once
     distinct = {id(s.variables): s.variables for s in kept}.values()
-    added = {n for n in story.variables if n not in current.variables}
-    removed = {n for values in distinct for n in values if n not in story.variables}
+    renamed = {
+        old: n
+        for n, variable in story.variables.items()
+        if n not in current.variables
+        for old in variable.was
+        if old in current.variables
+    }
+    added = {n for n in story.variables if n not in current.variables} - set(renamed.values())
+    removed = {
+        n for values in distinct for n in values if n not in story.variables and n not in renamed
+    }
     retyped = {
         n
         for values in distinct
         for n, v in values.items()
         if n in story.variables and type_of(v) != story.variables[n].type
     }
+    for old, new in sorted(renamed.items()):
+        notes.append(f"'{text_preview(old)}' is now called '{new}' and keeps its value.")
     if added:
         verb = "its" if len(added) == 1 else "their"
-        notes.append(f"{_plural(len(added), 'new variable', 'new variables')} took {verb} default.")
+        shown = {story.variables[n].label or n for n in added}  # the player's word when shown
+        notes.append(
+            f"{_plural(len(added), 'new variable', 'new variables')} took {verb} default: "
+            f"{_names(shown)}."
+        )
     if removed:
         gone = _plural(len(removed), "variable", "variables")
         notes.append(f"{gone} no longer in the story ({_names(removed)}) dropped.")
