@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from cosmodrome.engine.explain import explain_text
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.progress import current_place
+from cosmodrome.story.diagram import node_label, story_graph
 from cosmodrome.story.json_schema import document
 from cosmodrome.story.loader import check_story, load_story
 from cosmodrome.story.model import AGAIN, FIRST
@@ -127,3 +129,23 @@ def test_the_schema_knows_the_new_keys() -> None:
     assert nodes["node"]["properties"]["memory"]["type"] == "boolean"
     variable = document("story.schema.json")["$defs"]["variable"]["anyOf"][1]
     assert variable["properties"]["was"]["type"] == "array"
+
+
+def test_the_graph_marks_memories_and_nodes_that_greet_a_return() -> None:
+    graph = story_graph(load_story(REVISITS))
+    labels = {node.id: node_label(node) for node in graph.nodes}
+    assert labels["base-memory"].endswith("(memory)")
+    assert labels["hut"].endswith("(first/again)")
+    assert "(" not in labels["road"]
+
+
+def test_the_inspector_says_which_blocks_show_and_why() -> None:
+    story = load_story(REVISITS)
+    game = Game(story)
+    state = game.take(game.start(), "tea")
+    shown = {t.what: (t.shown, t.why) for t in explain_text(story.nodes["hut"], state)}
+    assert shown["block 1, first"] == (False, "first only, and this is entry 2")
+    assert shown["block 2, again"] == (True, "again only, and this is entry 2")
+    assert shown["block 3, again, if tea"] == (True, "condition is true")
+    assert shown["{if leads == 1}"] == (True, 'true: "lead"')
+    assert shown['{if known("base-closed")}'] == (False, 'false: ""')
