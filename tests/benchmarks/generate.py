@@ -141,6 +141,7 @@ def _manifest(start: str) -> str:
     lines.append("places:")
     for place in _PLACES:
         lines += [f"  {place}:", f"    name: {_quote(place.title())}"]
+    lines.append("ignore: [same-on-return]  # random text is not written for returns")
     return "\n".join(lines) + "\n"
 
 

@@ -17,6 +17,7 @@ from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, recorded
+from cosmodrome.saves.once_marks import OnceMarks
 from cosmodrome.saves.values import text_preview
 from cosmodrome.story.expr import Value, type_of
 from cosmodrome.story.model import Story
@@ -129,14 +130,11 @@ def _visits(story: Story, saved: SavedState) -> Mapping[str, int]:
     return visits
 
 
-def _taken_once(story: Story, saved: SavedState) -> frozenset[str]:
-    kept: set[str] = set()
-    for entry in saved.taken_once:
-        node_id, _, key = entry.partition("/")
-        current = story.resolve_node(node_id)
-        if current is not None and story.nodes[current].choice(key) is not None:
-            kept.add(f"{current}/{key}")
-    return frozenset(kept)
+def _taken_once(
+    marks: OnceMarks, saved: SavedState, variables: Mapping[str, Value]
+) -> frozenset[str]:
+    kept = {marks.fit(entry, variables) for entry in saved.taken_once}
+    return frozenset(entry for entry in kept if entry is not None)
 
 
 def fit_step(story: Story, step: Step | None) -> Step | None:
@@ -163,6 +161,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
         notes.append(
             f"{_plural(len(forgotten), 'fact', 'facts')} no longer in the story forgotten."
         )
+    marks = OnceMarks(story, kept)
     state: GameState | None = None
     # Unchanged sets and variables are shared between states: each is fitted once.
     facts_cache: dict[frozenset[str], frozenset[str]] = {}
@@ -180,7 +179,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             facts_cache[item.facts] = facts
         once = once_cache.get(item.taken_once)
         if once is None:
-            once = once_cache[item.taken_once] = _taken_once(story, item)
+            once = once_cache[item.taken_once] = _taken_once(marks, item, variables)
         state = GameState(
             node,
             variables,
@@ -193,6 +192,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             state,
         )
     assert state is not None
+    notes += marks.notes
     return Adapted(state, tuple(notes))
 
 

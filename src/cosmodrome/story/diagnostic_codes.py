@@ -47,6 +47,7 @@ class Code(StrEnum):
     UNUSED_ERA = "unused-era"
     UNUSED_PLACE = "unused-place"
     UNKNOWN_CODE = "unknown-code"
+    SAME_ON_RETURN = "same-on-return"
 
 
 ERROR_CODES: dict[Code, str] = {
@@ -86,6 +87,7 @@ LINT_CODES: dict[Code, str] = {
     Code.UNUSED_ERA: "an era that no node is set in",
     Code.UNUSED_PLACE: "a place that no node is set in",
     Code.UNKNOWN_CODE: "an `ignore:` entry that names no lint code",
+    Code.SAME_ON_RETURN: "a node the player can enter again whose text never changes on return",
 }
 
 CODES: dict[Code, str] = {**ERROR_CODES, **LINT_CODES}

@@ -134,8 +134,8 @@ def test_the_schema_knows_the_new_keys() -> None:
 def test_the_graph_marks_memories_and_nodes_that_greet_a_return() -> None:
     graph = story_graph(load_story(REVISITS))
     labels = {node.id: node_label(node) for node in graph.nodes}
-    assert labels["base-memory"].endswith("(memory)")
-    assert labels["hut"].endswith("(first/again)")
+    assert labels["base-memory"].endswith("(memory, first/again)")
+    assert labels["hut"].endswith("\n(first/again)")
     assert "(" not in labels["road"]
 
 

@@ -29,6 +29,9 @@ EXPECTED: dict[str, list[str]] = {
     "lint-no-way-out": [
         "lint-no-way-out/nodes/main.yaml:9:3: warning: no ending can be reached from node 'forest': every way on leads back [no-way-out]",
     ],
+    "lint-same-on-return": [
+        "lint-same-on-return/nodes/main.yaml:2:3: warning: node 'hub' can be entered again, but its text cannot change between visits [same-on-return]",
+    ],
     "lint-soft-lock": [
         "lint-soft-lock/nodes/main.yaml:15:3: warning: node 'gate' may leave the player with no choice when fuel is 0 and has_pass is false [soft-lock]",
         "lint-soft-lock/nodes/main.yaml:24:3: warning: node 'hall' may leave the player with no choice after its 'once' choices are taken, when has_pass is false [soft-lock]",
