@@ -89,7 +89,6 @@ def test_conditions_that_cover_every_case_are_no_soft_lock(tmp_path: Path) -> No
     nodes = """
     start:
       text: "A fork."
-      ignore: [same-on-return]
       choices:
         - text: "Up"
           goto: start

@@ -10,6 +10,7 @@ from __future__ import annotations
 from cosmodrome.story.diagnostic_codes import LINT_CODES
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.lint.flow import Flow, analyse, reachable_nodes
+from cosmodrome.story.lint.identity import save_identity_findings
 from cosmodrome.story.lint.reach import never_true_findings, reach_findings, way_out_findings
 from cosmodrome.story.lint.returns import same_on_return_findings
 from cosmodrome.story.lint.softlock import softlock_findings
@@ -27,6 +28,7 @@ def lint_story(story: Story, flow: Flow | None = None) -> list[Diagnostic]:
         *way_out_findings(flow),
         *usage_findings(flow),
         *same_on_return_findings(flow),
+        *save_identity_findings(flow),
     ]
     out: list[Diagnostic] = []
     for found in findings:
@@ -44,6 +46,7 @@ def lint_story(story: Story, flow: Flow | None = None) -> list[Diagnostic]:
                 found.message,
                 found.code,
                 hint=found.hint,
+                fix=found.fix,
             )
         )
     return out

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cosmodrome.story.diagnostic_codes import Code
+from cosmodrome.story.diagnostics import Fix
 from cosmodrome.story.model import Node, Position
 
 
@@ -18,3 +19,4 @@ class Finding:
     position: Position
     node: Node | None = None
     hint: str = ""  # what to do about it, shown under the warning
+    fix: Fix | None = None  # a mechanical repair; an inserted line is indented by the checker
