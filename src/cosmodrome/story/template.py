@@ -85,18 +85,17 @@ class Template:
     def render(self, variables: Mapping[str, Value], context: EvalContext | None = None) -> str:
         """The text for these values; inline conditions read `context` (a game state),
         or only `variables` when none is given."""
-        if len(self.parts) == 1:
-            return self.parts[0]  # type: ignore[return-value]  # an even part: text
+        first = self.parts[0]
+        if len(self.parts) == 1 and isinstance(first, str):
+            return first  # most texts: nothing to fill in
         out: list[str] = []
         for i, part in enumerate(self.parts):
-            if not i % 2:
-                out.append(part)  # type: ignore[arg-type]  # an even part: text
-            elif isinstance(part, str):
-                out.append(format_value(variables[part]))
-            else:
+            if isinstance(part, InlineIf):
                 where = context if context is not None else _VariablesOnly(variables)
                 chosen = part.then if part.condition.evaluate(where) else part.otherwise
                 out.append(chosen.render(variables, where))
+            else:
+                out.append(format_value(variables[part]) if i % 2 else part)
         return "".join(out)
 
 
