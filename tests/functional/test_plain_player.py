@@ -124,5 +124,5 @@ def test_a_line_mode_save_survives_a_variable_rename(tmp_path: Path) -> None:
         stdin="quit\n",
     )
     assert loaded.returncode == 0, loaded.stderr
-    assert "'leads' is now called 'clues' and keeps its value." in loaded.stdout + loaded.stderr
+    assert "'Leads' kept its value from your save." in loaded.stdout + loaded.stderr
     assert "You hold 1 lead." in loaded.stdout

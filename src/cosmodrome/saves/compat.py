@@ -104,7 +104,11 @@ def _variable_notes(story: Story, kept: list[SavedState], notes: list[str]) -> N
         if n in story.variables and type_of(v) != story.variables[n].type
     }
     for old, new in sorted(renamed.items()):
-        notes.append(f"'{text_preview(old)}' is now called '{new}' and keeps its value.")
+        label = story.variables[new].label  # the player's word for it, when shown
+        if label is not None:
+            notes.append(f"'{text_preview(label)}' kept its value from your save.")
+        else:
+            notes.append(f"'{text_preview(old)}' is now called '{new}' and keeps its value.")
     if added:
         verb = "its" if len(added) == 1 else "their"
         shown = {story.variables[n].label or n for n in added}  # the player's word when shown

@@ -41,7 +41,7 @@ def test_a_save_made_before_the_rename_keeps_the_value(tmp_path: Path) -> None:
     loaded = store.load("slot", after)
     assert loaded.state.variables["clues"] == 1
     assert "leads" not in loaded.state.variables
-    assert loaded.notes == ("'leads' is now called 'clues' and keeps its value.",)
+    assert loaded.notes == ("'Leads' kept its value from your save.",)  # the player's word
     assert "You hold 1 lead." in Game(after).passage(loaded.state).text
 
 
@@ -66,3 +66,25 @@ def test_was_naming_a_declared_variable_is_an_error(tmp_path: Path) -> None:
     errors = [d for d in check_story(target).diagnostics if d.is_error]
     assert [(d.code, d.line) for d in errors] == [("was", 11)]
     assert "names a variable that still exists" in errors[0].message
+
+
+def test_a_hidden_variable_renamed_is_told_by_its_names(tmp_path: Path) -> None:
+    before = load_story(REVISITS)
+    game = Game(before)
+    store = SaveStore(tmp_path / "saves")
+    store.save("slot", before, game.take(game.start(), "tea"), 10)  # tea = true
+    target = tmp_path / "hidden"
+    shutil.copytree(REVISITS, target)
+    manifest = target / "story.yaml"
+    manifest.write_text(
+        manifest.read_text("utf-8").replace(
+            "  tea: false\n", "  brewed:\n    default: false\n    was: [tea]\n"
+        ),
+        "utf-8",
+    )
+    hut = target / "nodes" / "hut.yaml"
+    text = hut.read_text("utf-8").replace("if: tea", "if: brewed")
+    hut.write_text(text.replace("{tea: true", "{brewed: true"), "utf-8")
+    loaded = store.load("slot", load_story(target))
+    assert loaded.state.variables["brewed"] is True
+    assert loaded.notes == ("'tea' is now called 'brewed' and keeps its value.",)
