@@ -26,6 +26,7 @@ def replays_in(game: Game, end: GameState, seed: int | None = None) -> list[Prob
     history = end.history()
     last_at: dict[tuple[str, str], int] = {}  # (node, choice) -> index of the state it led to
     texts: dict[int, str] = {}
+    reported: set[tuple[str, str]] = set()
     found: list[Problem] = []
     for index, state in enumerate(history):
         step = state.last
@@ -34,18 +35,22 @@ def replays_in(game: Game, end: GameState, seed: int | None = None) -> list[Prob
         pair = (step.node, step.choice)
         before = last_at.get(pair)
         last_at[pair] = index
-        if before is None or history[before].node != state.node:
+        if before is None or pair in reported or history[before].node != state.node:
+            continue  # a pair is reported once a run: a loop would repeat it at every turn
+        if silenced(game.story, QUIET, state.node):
+            reported.add(pair)
             continue
         for at in (before, index):
             if at not in texts:
                 texts[at] = _text(game, history[at])
-        if texts[before] == texts[index] and not silenced(game.story, QUIET, state.node):
+        if texts[before] == texts[index]:
             route = tuple(s.last for s in history[1 : index + 1] if s.last is not None)
             message = (
                 f"'{step.text}' at '{step.node}' leads to '{state.node}' again, "
                 "to the same text word for word"
             )
             found.append(Problem(CODE, step.node, message, route, seed))
+            reported.add(pair)
     return found
 
 
