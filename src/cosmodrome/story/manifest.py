@@ -113,7 +113,7 @@ def _old_names(reader: FileReader, y: Y | None) -> tuple[str, ...]:
     """A variable's `was:` list: the names it had in earlier versions of the story."""
     out: list[str] = []
     for item in reader.sequence(y, "was"):
-        if not isinstance(item.value, str) or not re.match(VARIABLE_PATTERN, item.value):
+        if not isinstance(item.value, str) or not limits.is_id(item.value, limits.VARIABLE):
             reader.error(
                 item, f"'was' must list variable names, not {describe(item.value)}", Code.BAD_ID
             )
