@@ -141,6 +141,9 @@ def _manifest(start: str) -> str:
     lines.append("places:")
     for place in _PLACES:
         lines += [f"  {place}:", f"    name: {_quote(place.title())}"]
+    lines.append(
+        "ignore: [same-on-return, save-identity]  # random text and choices, not for saves"
+    )
     return "\n".join(lines) + "\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from tests.conftest import FIXTURES
@@ -130,3 +131,44 @@ def test_piped_input_is_never_taken_for_an_answer_to_continue(tmp_path: Path) ->
     assert "Continue" not in result.stdout
     assert "## Arrival" in result.stdout  # a new game: the "1" took the press pass
     assert "Credibility: 1" in result.stdout
+
+
+REVISITS = FIXTURES / "revisits"
+
+
+def test_text_changes_on_return_in_line_mode(tmp_path: Path) -> None:
+    # drink the tea (back at the hut), then leave
+    result = run_cosmodrome(
+        ["play", "--plain", "--story", str(REVISITS), "--saves", str(tmp_path)], stdin="1\n2\n"
+    )
+    out = result.stdout
+    assert result.returncode == 0, result.stderr
+    first, _, again = out.partition("Back again")
+    assert "Sit. I served at Svobodny-18" in first
+    assert "You hold 0 leads." in first
+    assert "Sit." not in again
+    assert "You hold 1 lead." in again
+
+
+def test_a_line_mode_save_survives_a_variable_rename(tmp_path: Path) -> None:
+    saves = str(tmp_path / "saves")
+    story = tmp_path / "story"
+    shutil.copytree(REVISITS, story)
+    saved = run_cosmodrome(
+        ["play", "--plain", "--story", str(story), "--saves", saves], stdin="1\nsave tea\nquit\n"
+    )
+    assert saved.returncode == 0, saved.stderr
+    manifest = story / "story.yaml"
+    manifest.write_text(
+        manifest.read_text().replace("  leads:\n", "  clues:\n    was: [leads]\n"),
+        encoding="utf-8",
+    )
+    hut = story / "nodes" / "hut.yaml"
+    hut.write_text(hut.read_text().replace("leads", "clues"), encoding="utf-8")
+    loaded = run_cosmodrome(
+        ["play", "--plain", "--story", str(story), "--saves", saves, "--load", "tea"],
+        stdin="quit\n",
+    )
+    assert loaded.returncode == 0, loaded.stderr
+    assert "'Leads' kept its value from your save." in loaded.stdout + loaded.stderr
+    assert "You hold 1 lead." in loaded.stdout

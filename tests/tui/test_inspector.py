@@ -13,6 +13,8 @@ from cosmodrome.tui.palette import palette_commands
 from cosmodrome.tui.screens.help import help_sections
 from cosmodrome.tui.screens.play import PlayScreen
 from cosmodrome.tui.widgets.inspector import Inspector
+from cosmodrome.tui.widgets.transcript import Transcript
+from tests.conftest import FIXTURES
 from tests.tui.harness import SAMPLE, app_of, make_app, settle, told
 
 SIZE = (100, 30)
@@ -119,3 +121,28 @@ async def test_the_inspector_is_in_the_palette_and_the_help_when_watching(
         await pilot.app.run_action("toggle_inspector")
         await settle(pilot)
         assert inspector(pilot).display
+
+
+async def test_the_inspector_says_which_text_blocks_show_on_a_return(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(FIXTURES / "revisits", story)
+    app = make_app(tmp_path / "saves", story, watch=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await press(pilot, "n", "1", "f12")  # drank the tea: back at the hut
+        lines = inspector(pilot).text.splitlines()
+        at = lines.index("Text here")
+        assert lines[at + 1 : at + 5] == [
+            "  block 1, first",
+            "     first only, and this is entry 2",
+            "  block 2, again",
+            "     again only, and this is entry 2",
+        ]
+        assert "  {if leads == 1}" in lines
+        hut = story / "nodes" / "hut.yaml"
+        hut.write_text(hut.read_text("utf-8").replace("Back again,", "Welcome back,"), "utf-8")
+        app.story_reload.apply(reload_story(story, app.story))
+        await settle(pilot)
+        current = pilot.app.screen.query_one(Transcript).current
+        assert current is not None
+        assert "Welcome back, Arkady says." in current.text
+        assert "Sit." not in current.text  # still a return after the reload

@@ -196,7 +196,7 @@ async def test_the_autosave_holds_the_reloaded_game(tmp_path: Path, story: Path)
         edit(story / "story.yaml", '  alias: ""\n', '  alias: ""\n  mood: 3\n')
         await reload(pilot)
         assert app.session.require().variables["mood"] == 3
-        assert any("1 new variable took its default." in n for n in notes(pilot))
+        assert any("1 new variable took its default: 'mood'." in n for n in notes(pilot))
     reloaded = app.story
     loaded = app.session.store.load("auto-1", reloaded)
     assert loaded.state.variables["mood"] == 3

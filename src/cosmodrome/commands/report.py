@@ -5,6 +5,7 @@ from __future__ import annotations
 from cosmodrome.engine.exploration import Exploration, Stop
 from cosmodrome.engine.problems import Problem, format_route
 from cosmodrome.engine.randomplay import RandomReport
+from cosmodrome.engine.replays import SHOWN
 from cosmodrome.story.model import Story
 
 MAX_LISTED = 12  # names listed before "and N more"
@@ -59,7 +60,22 @@ def random_lines(report: RandomReport, story: Story) -> list[str]:
     lines.append(
         f"Length: mean {report.mean_length:.1f} choices, longest {_choices(report.longest)}"
     )
+    lines.extend(replay_lines(report))
     lines.append(_verdict(len(report.problems)))
+    return lines
+
+
+def replay_lines(report: RandomReport) -> list[str]:
+    """The replayed conversations the runs met (not failures): the first few with their
+    routes, the rest counted."""
+    found = sorted(report.replays.found.values(), key=lambda p: (len(p.route), p.node))
+    if not found:
+        return []
+    lines = [f"Replayed conversations (the same choice, the same text again): {len(found)}"]
+    for problem in found[:SHOWN]:
+        lines.extend(problem_lines(problem))
+    if len(found) > SHOWN:
+        lines.append(f"  and {len(found) - SHOWN} more (all of them with --json)")
     return lines
 
 

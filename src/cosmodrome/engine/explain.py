@@ -15,7 +15,7 @@ from enum import StrEnum
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState
 from cosmodrome.story.expr import Binary, Call, Compiled, Expr, Name, Unary, Value
-from cosmodrome.story.model import Choice
+from cosmodrome.story.model import AGAIN, FIRST, Choice, Node, TextBlock
 
 
 class ChoiceStatus(StrEnum):
@@ -49,15 +49,28 @@ class ChoiceExplanation:
 
 
 @dataclass(frozen=True, slots=True)
+class TextExplanation:
+    """A block of the node's text, or an inline `{if}` in it: what it is (`what`, such as
+    `block 2, again, if tea` or `{if leads == 1}`), whether it shows (for an inline if:
+    whether its first text is chosen) and why."""
+
+    what: str
+    shown: bool
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
 class Inspection:
     """A state laid out for an author: every declared variable with its value and
-    default, visit counts by node, facts known (in the story's order) and the choices."""
+    default, visit counts by node, facts known (in the story's order), the choices and
+    the text's blocks and inline conditions."""
 
     node: str
     variables: tuple[tuple[str, Value, Value], ...]  # (name, value, default)
     visits: tuple[tuple[str, int], ...]
     facts: tuple[str, ...]
     choices: tuple[ChoiceExplanation, ...]
+    text: tuple[TextExplanation, ...] = ()
 
 
 def _inputs(condition: Compiled, state: GameState) -> tuple[tuple[str, Value], ...]:
@@ -108,6 +121,41 @@ def explain_choices(game: Game, state: GameState) -> list[ChoiceExplanation]:
     return explained
 
 
+def _block_why(block: TextBlock, state: GameState, visits: int) -> str:
+    """Why a block shows or not: its `first`/`again` against this entry, then its `if`."""
+    entry = "first entry" if visits <= 1 else f"entry {visits}"
+    if block.visit == FIRST and visits > 1:
+        return f"first only, and this is {entry}"
+    if block.visit == AGAIN and visits <= 1:
+        return "again only, and this is the first entry"
+    if block.condition is not None:
+        return "condition is true" if block.condition.evaluate(state) else "condition is false"
+    return f"{block.visit} only, and this is {entry}" if block.visit else "always"
+
+
+def explain_text(node: Node, state: GameState) -> list[TextExplanation]:
+    """Each block of `node`'s text (when it has several, or a `first`/`again` or `if`) and
+    each inline `{if}`, with whether it shows at `state` and why."""
+    visits = state.visits.get(node.id, 0)
+    out: list[TextExplanation] = []
+    plain = len(node.blocks) == 1 and node.blocks[0].condition is None
+    for number, block in enumerate(node.blocks, 1):
+        shown = block.shows(state, visits)
+        if not (plain and block.visit is None):
+            what = [f"block {number}"]
+            if block.visit is not None:
+                what.append(block.visit)
+            if block.condition is not None:
+                what.append(f"if {block.condition.source}")
+            out.append(TextExplanation(", ".join(what), shown, _block_why(block, state, visits)))
+        for inline in block.template.inline_ifs:
+            holds = bool(inline.condition.evaluate(state))
+            chosen = inline.then if holds else inline.otherwise
+            why = f'{"true" if holds else "false"}: "{chosen.source}"'
+            out.append(TextExplanation(f"{{if {inline.source}}}", holds, why))
+    return out
+
+
 def inspect_state(game: Game, state: GameState) -> Inspection:
     """`state` laid out for the inspector: variables by name, visits by node, facts in
     the order the story declares them, and `explain_choices`."""
@@ -118,4 +166,11 @@ def inspect_state(game: Game, state: GameState) -> Inspection:
     )
     visits = tuple(sorted((node, count) for node, count in state.visits.items() if count))
     facts = tuple(fact for fact in story.facts if fact in state.facts)
-    return Inspection(state.node, variables, visits, facts, tuple(explain_choices(game, state)))
+    return Inspection(
+        state.node,
+        variables,
+        visits,
+        facts,
+        tuple(explain_choices(game, state)),
+        tuple(explain_text(story.nodes[state.node], state)),
+    )

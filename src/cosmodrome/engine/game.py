@@ -119,7 +119,7 @@ class Game:
             facts=state.facts,
             taken_once=taken,
             steps=state.steps + 1,
-            last=Step(node.id, found.key, found.text.render(state.variables)),
+            last=Step(node.id, found.key, found.text.render(state.variables, state)),
             previous=state,
         )
 

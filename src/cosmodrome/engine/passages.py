@@ -47,23 +47,25 @@ def choice_views(node: Node, state: GameState) -> tuple[ChoiceView, ...]:
             continue
         available = choice.is_available(state)
         if available or choice.locked is not None:
-            text = choice.text.render(state.variables)
+            text = choice.text.render(state.variables, state)
             reason = None if available else choice.locked
             shown.append(ChoiceView(choice, len(shown) + 1, text, available, reason))
     return tuple(shown)
 
 
 def passage(node: Node, state: GameState) -> Passage:
-    """The passage of `node` at `state`: title, the text whose conditions hold, choices."""
+    """The passage of `node` at `state`: title, the text whose conditions hold (and whose
+    `first`/`again` fits this entry), choices."""
     variables = state.variables
+    visits = state.visits.get(node.id, 0)
     paragraphs = [
-        block.template.render(variables).strip()
+        block.template.render(variables, state).strip()
         for block in node.blocks
-        if block.condition is None or block.condition.evaluate(state)
+        if block.shows(state, visits)
     ]
     return Passage(
         node,
-        None if node.title is None else node.title.render(variables),
+        None if node.title is None else node.title.render(variables, state),
         "\n\n".join(p for p in paragraphs if p),
         choice_views(node, state),
         node.ending,

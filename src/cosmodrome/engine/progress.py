@@ -32,10 +32,16 @@ class PlaceMark:
     current: bool
 
 
-def _latest(story: Story, state: GameState, attribute: str) -> str | None:
-    """The era or place of the current node, else of the most recent node that had one."""
+def _latest(
+    story: Story, state: GameState, attribute: str, *, skip_memories: bool = False
+) -> str | None:
+    """The era or place of the current node, else of the most recent node that had one
+    (passing over remembered scenes when `skip_memories`)."""
     for step in reversed(state.history()):
-        value: str | None = getattr(story.nodes[step.node], attribute)
+        node = story.nodes[step.node]
+        if skip_memories and node.memory:
+            continue
+        value: str | None = getattr(node, attribute)
         if value is not None:
             return value
     return None
@@ -47,8 +53,9 @@ def current_era(story: Story, state: GameState) -> Era | None:
 
 
 def current_place(story: Story, state: GameState) -> Place | None:
-    """The place the player is at now: the current node's, else the last one entered."""
-    place_id = _latest(story, state, "place")
+    """The place the player is at now: the current node's, else the last one entered; a
+    remembered scene (`memory: true`) does not move the player."""
+    place_id = _latest(story, state, "place", skip_memories=True)
     return story.places.get(place_id) if place_id is not None else None
 
 

@@ -17,6 +17,7 @@ from enum import StrEnum
 from cosmodrome.engine.game import Game
 from cosmodrome.engine.problems import Problem, silenced, string_at_limit
 from cosmodrome.engine.rendercheck import RenderCheck
+from cosmodrome.engine.replays import Replays
 from cosmodrome.engine.state import GameState, Step
 
 DEFAULT_RUNS = 1000
@@ -91,6 +92,7 @@ class RandomReport:
     endings: Counter[str] = field(default_factory=Counter)
     lengths: list[int] = field(default_factory=list)
     problems: dict[tuple[str, str], Problem] = field(default_factory=dict)
+    replays: Replays = field(default_factory=Replays)  # reported, not failures
 
     @property
     def failed(self) -> bool:
@@ -129,6 +131,7 @@ class RandomReport:
                 "choices_taken": len(self.choices_taken),
                 "choices_total": self.choices_total,
             },
+            "replays": self.replays.to_json(),
             "endings": dict(sorted(self.endings.items())),
             "length": {"mean": round(self.mean_length, 2), "longest": self.longest},
         }
@@ -184,6 +187,8 @@ def random_test(
         problem = _problem(run, this_seed)
         if problem is not None and not silenced(story, problem.code, problem.node):
             report.add_problem(problem)
+        if run.outcome is not Outcome.ERROR:
+            report.replays.add_run(game, run.state, this_seed)
         if on_run is not None:
             on_run(index + 1)
     return report

@@ -2,7 +2,8 @@
 
 A passage is a pure function of its node and the values it reads (variables in
 its templates and conditions, the visit counts and facts its conditions ask
-about, the `once` choices already taken). Rendering it again for the same
+about, its own visit count when a block is `first` or `again`, the `once` choices
+already taken). Rendering it again for the same
 values can only repeat the same result, so robots render only what is new:
 every passage a run shows is checked, at a fraction of the cost.
 """
@@ -30,21 +31,27 @@ class _Reads:
 def _reads(node: Node) -> _Reads:
     names: set[str] = set()
     conditions: list[Compiled] = []
+    own_visits: set[str] = set()  # a `first`/`again` block reads how often the node was entered
     if node.title is not None:
         names.update(node.title.names)
+        conditions.extend(node.title.conditions)
     for block in node.blocks:
         names.update(block.template.names)
+        conditions.extend(block.template.conditions)
         if block.condition is not None:
             conditions.append(block.condition)
+        if block.visit is not None:
+            own_visits.add(node.id)
     for choice in node.choices:
         names.update(choice.text.names)
+        conditions.extend(choice.text.conditions)
         if choice.condition is not None:
             conditions.append(choice.condition)
     for condition in conditions:
         names |= condition.reads
     return _Reads(
         tuple(sorted(names)),
-        tuple(sorted(calls(conditions, "visited"))),
+        tuple(sorted(calls(conditions, "visited") | own_visits)),
         tuple(sorted(calls(conditions, "known"))),
     )
 

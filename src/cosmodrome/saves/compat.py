@@ -17,6 +17,7 @@ from cosmodrome.engine.game import Game
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import SavedState, recorded
+from cosmodrome.saves.once_marks import OnceMarks
 from cosmodrome.saves.values import text_preview
 from cosmodrome.story.expr import Value, type_of
 from cosmodrome.story.model import Story
@@ -61,10 +62,20 @@ def _resume_point(story: Story, saved: list[SavedState], notes: list[str]) -> in
     )
 
 
+def _saved_value(saved: Mapping[str, Value], name: str, old_names: Sequence[str]) -> Value | None:
+    """The value saved under `name`, or else under one of its `was:` names."""
+    value = saved.get(name)
+    for old in old_names:
+        if value is not None:
+            break
+        value = saved.get(old)
+    return value
+
+
 def _variables(story: Story, saved: SavedState) -> dict[str, Value]:
     values: dict[str, Value] = {}
     for name, variable in story.variables.items():
-        value = saved.variables.get(name)
+        value = _saved_value(saved.variables, name, variable.was)
         values[name] = (
             value if value is not None and type_of(value) == variable.type else variable.default
         )
@@ -75,17 +86,36 @@ def _variable_notes(story: Story, kept: list[SavedState], notes: list[str]) -> N
     current = kept[-1]
     # states share their variables until a move changes them: look at each mapping once
     distinct = {id(s.variables): s.variables for s in kept}.values()
-    added = {n for n in story.variables if n not in current.variables}
-    removed = {n for values in distinct for n in values if n not in story.variables}
+    renamed = {
+        old: n
+        for n, variable in story.variables.items()
+        if n not in current.variables
+        for old in variable.was
+        if old in current.variables
+    }
+    added = {n for n in story.variables if n not in current.variables} - set(renamed.values())
+    removed = {
+        n for values in distinct for n in values if n not in story.variables and n not in renamed
+    }
     retyped = {
         n
         for values in distinct
         for n, v in values.items()
         if n in story.variables and type_of(v) != story.variables[n].type
     }
+    for old, new in sorted(renamed.items()):
+        label = story.variables[new].label  # the player's word for it, when shown
+        if label is not None:
+            notes.append(f"'{text_preview(label)}' kept its value from your save.")
+        else:
+            notes.append(f"'{text_preview(old)}' is now called '{new}' and keeps its value.")
     if added:
         verb = "its" if len(added) == 1 else "their"
-        notes.append(f"{_plural(len(added), 'new variable', 'new variables')} took {verb} default.")
+        shown = {story.variables[n].label or n for n in added}  # the player's word when shown
+        notes.append(
+            f"{_plural(len(added), 'new variable', 'new variables')} took {verb} default: "
+            f"{_names(shown)}."
+        )
     if removed:
         gone = _plural(len(removed), "variable", "variables")
         notes.append(f"{gone} no longer in the story ({_names(removed)}) dropped.")
@@ -104,14 +134,11 @@ def _visits(story: Story, saved: SavedState) -> Mapping[str, int]:
     return visits
 
 
-def _taken_once(story: Story, saved: SavedState) -> frozenset[str]:
-    kept: set[str] = set()
-    for entry in saved.taken_once:
-        node_id, _, key = entry.partition("/")
-        current = story.resolve_node(node_id)
-        if current is not None and story.nodes[current].choice(key) is not None:
-            kept.add(f"{current}/{key}")
-    return frozenset(kept)
+def _taken_once(
+    marks: OnceMarks, saved: SavedState, variables: Mapping[str, Value]
+) -> frozenset[str]:
+    kept = {marks.fit(entry, variables) for entry in saved.taken_once}
+    return frozenset(entry for entry in kept if entry is not None)
 
 
 def fit_step(story: Story, step: Step | None) -> Step | None:
@@ -138,6 +165,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
         notes.append(
             f"{_plural(len(forgotten), 'fact', 'facts')} no longer in the story forgotten."
         )
+    marks = OnceMarks(story, kept)
     state: GameState | None = None
     # Unchanged sets and variables are shared between states: each is fitted once.
     facts_cache: dict[frozenset[str], frozenset[str]] = {}
@@ -155,7 +183,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             facts_cache[item.facts] = facts
         once = once_cache.get(item.taken_once)
         if once is None:
-            once = once_cache[item.taken_once] = _taken_once(story, item)
+            once = once_cache[item.taken_once] = _taken_once(marks, item, variables)
         state = GameState(
             node,
             variables,
@@ -168,6 +196,7 @@ def adapt(story: Story, saved: list[SavedState]) -> Adapted:
             state,
         )
     assert state is not None
+    notes += marks.notes
     return Adapted(state, tuple(notes))
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from cosmodrome.story.diagnostic_codes import Code
-from cosmodrome.story.diagnostics import Diagnostic, Related, Severity, sort_diagnostics
+from cosmodrome.story.diagnostics import Diagnostic, Fix, Related, Severity, sort_diagnostics
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
 from cosmodrome.story.nodememo import NodeMemo
@@ -152,8 +152,27 @@ def _underlined(diagnostic: Diagnostic, readers: dict[str, FileReader]) -> Diagn
     lines = reader.lines if reader is not None else []
     if not 0 < diagnostic.line <= len(lines):
         return diagnostic
-    end = token_end(lines[diagnostic.line - 1], diagnostic.col)
-    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end)
+    source = lines[diagnostic.line - 1]
+    end = token_end(source, diagnostic.col)
+    fix = _placed(diagnostic.fix, source) if diagnostic.fix is not None else None
+    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end, fix=fix)
+
+
+def _placed(fix: Fix, source: str) -> Fix:
+    """A lint fix that inserts a key line (`id: x\n`) before a mapping's first key, fitted to
+    how that mapping is written: indented under a block mapping, inside `{...}` in a flow."""
+    edits = []
+    for edit in fix.edits:
+        placed = edit
+        if edit.new_text.endswith("\n") and (edit.line, edit.col) == (edit.end_line, edit.end_col):
+            key = edit.new_text[:-1]
+            if source[edit.col - 1 : edit.col] == "{":
+                col = edit.col + 1
+                placed = dataclasses.replace(edit, col=col, end_col=col, new_text=f"{key}, ")
+            else:
+                placed = dataclasses.replace(edit, new_text=f"{key}\n{' ' * (edit.col - 1)}")
+        edits.append(placed)
+    return dataclasses.replace(fix, edits=tuple(edits))
 
 
 def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:

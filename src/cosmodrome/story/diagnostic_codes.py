@@ -49,6 +49,8 @@ class Code(StrEnum):
     UNUSED_ERA = "unused-era"
     UNUSED_PLACE = "unused-place"
     UNKNOWN_CODE = "unknown-code"
+    SAME_ON_RETURN = "same-on-return"
+    SAVE_IDENTITY = "save-identity"
 
 
 ERROR_CODES: dict[Code, str] = {
@@ -90,6 +92,8 @@ LINT_CODES: dict[Code, str] = {
     Code.UNUSED_ERA: "an era that no node is set in",
     Code.UNUSED_PLACE: "a place that no node is set in",
     Code.UNKNOWN_CODE: "an `ignore:` entry that names no lint code",
+    Code.SAVE_IDENTITY: "a choice that saves know only by its position among its siblings",
+    Code.SAME_ON_RETURN: "a node the player can enter again whose text never changes on return",
 }
 
 CODES: dict[Code, str] = {**ERROR_CODES, **LINT_CODES}

@@ -23,6 +23,8 @@ class GraphNode:
     ending: str | None
     start: bool
     reachable: bool
+    memory: bool = False  # a remembered scene
+    returns: bool = False  # its text has `first`/`again` blocks: it greets a return
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,6 +73,8 @@ def story_graph(story: Story) -> StoryGraph:
                 node.ending,
                 node.id == story.start,
                 node.id in flow.reachable,
+                node.memory,
+                any(block.visit is not None for block in node.blocks),
             )
         )
         for choice in node.choices:
@@ -107,10 +111,13 @@ def dot_string(text: str) -> str:
 
 
 def node_label(node: GraphNode) -> str:
-    """The node's id, then its ending's or its title's text."""
+    """The node's id, then its ending's or its title's text, then `memory` and
+    `first/again` when it is a remembered scene or greets a return."""
+    marks = [m for m, on in (("memory", node.memory), ("first/again", node.returns)) if on]
+    extra = f"\n({', '.join(marks)})" if marks else ""
     if node.ending is not None:
-        return f"{node.id}\nThe end: {node.ending}"
-    return node.id if node.title is None else f"{node.id}\n{node.title}"
+        return f"{node.id}\nThe end: {node.ending}{extra}"
+    return (node.id if node.title is None else f"{node.id}\n{node.title}") + extra
 
 
 def _dot_node(node: GraphNode) -> str:

@@ -45,6 +45,7 @@ _SIMPLE: dict[str, Schema] = {
     "number": {"type": "number"},
     "id": _ID,
     "ids": {"type": "array", "items": _ID},
+    "names": {"type": "array", "items": {"type": "string", "pattern": VARIABLE_PATTERN}},
     "codes": {"type": "array", "items": {"enum": sorted(LINT_CODES)}},
     "expr": {"type": ["string", "integer", "boolean"]},
     "condition": {"type": ["string", "boolean"]},

@@ -84,6 +84,7 @@ def _read_variables(reader: FileReader, y: Y, manifest: Manifest) -> None:
             reader.error(key_pos, f"'{name}' cannot be a variable name", Code.BAD_ID)
             continue
         label: str | None = None
+        was: tuple[str, ...] = ()
         default_y = var_y
         if isinstance(var_y.value, dict):
             entries = reader.mapping(var_y, "variable", f"variable '{name}'")
@@ -91,6 +92,7 @@ def _read_variables(reader: FileReader, y: Y, manifest: Manifest) -> None:
                 continue
             default_y = entries["default"]
             label = reader.string(entries.get("label"), "label")
+            was = _old_names(reader, entries.get("was"))
         kind = type_of(default_y.value)
         if kind is None:
             reader.error(
@@ -102,8 +104,44 @@ def _read_variables(reader: FileReader, y: Y, manifest: Manifest) -> None:
             continue
         manifest.default_spans[name] = (default_y.line, default_y.col)
         manifest.variables[name] = Variable(
-            name, default_y.value, kind, label, Position(reader.path, *key_pos)
+            name, default_y.value, kind, label, Position(reader.path, *key_pos), was
         )
+    _check_old_names(reader, y, manifest.variables)
+
+
+def _old_names(reader: FileReader, y: Y | None) -> tuple[str, ...]:
+    """A variable's `was:` list: the names it had in earlier versions of the story."""
+    out: list[str] = []
+    for item in reader.sequence(y, "was"):
+        if not isinstance(item.value, str) or not limits.is_id(item.value, limits.VARIABLE):
+            reader.error(
+                item, f"'was' must list variable names, not {describe(item.value)}", Code.BAD_ID
+            )
+            continue
+        out.append(item.value)
+    return tuple(out)
+
+
+def _check_old_names(reader: FileReader, y: Y, variables: dict[str, Variable]) -> None:
+    """Report a `was:` name that is still declared, or that two variables claim, where the
+    old name is written."""
+    claimed: dict[str, str] = {}
+    for variable in variables.values():
+        if not variable.was:
+            continue
+        written = {item.value: item for item in y.value[variable.name].value["was"].value}
+        for old in variable.was:
+            clash = None
+            if old in variables:
+                clash = (
+                    f"'was: {old}' of variable '{variable.name}' names a variable that still exists"
+                )
+            elif old in claimed:
+                clash = f"'was: {old}' is claimed by variable '{claimed[old]}' too"
+            if clash is not None:
+                reader.error(written[old], clash, Code.WAS)
+            else:
+                claimed[old] = variable.name
 
 
 def _read_era(reader: FileReader, y: Y, index: int, manifest: Manifest) -> None:

@@ -45,6 +45,7 @@ class Variable:
     type: ExprType
     label: str | None  # shown to the player in the status line when set
     position: Position
+    was: tuple[str, ...] = ()  # names it had in earlier versions: old saves keep its value
 
     @property
     def visible(self) -> bool:
@@ -95,12 +96,20 @@ class Effect:
 _effect_variable, _effect_value, _effect_position = _setters(Effect)
 
 
+FIRST = "first"  # a block shown only on the player's first entry to its node
+AGAIN = "again"  # a block shown only on later entries
+
+
 @dataclass(frozen=True, slots=True, init=False)
 class TextBlock:
+    """A paragraph of a node's text; it shows when `condition` holds (or there is none) and,
+    when `visit` is `FIRST` or `AGAIN`, only on the first or only on later entries."""
+
     template: Template
     condition: Compiled | None
     position: Position
     condition_position: Position | None = None  # where its `if` is written
+    visit: str | None = None  # FIRST, AGAIN or None (every entry)
 
     def __init__(
         self,
@@ -108,14 +117,30 @@ class TextBlock:
         condition: Compiled | None,
         position: Position,
         condition_position: Position | None = None,
+        visit: str | None = None,
     ) -> None:
         _block_template(self, template)
         _block_condition(self, condition)
         _block_position(self, position)
         _block_condition_position(self, condition_position)
+        _block_visit(self, visit)
+
+    def shows(self, context: EvalContext, visits: int) -> bool:
+        """Whether the block is shown at `context`, on the node's `visits`-th entry."""
+        if self.visit == FIRST and visits > 1:
+            return False
+        if self.visit == AGAIN and visits <= 1:
+            return False
+        return self.condition is None or bool(self.condition.evaluate(context))
 
 
-_block_template, _block_condition, _block_position, _block_condition_position = _setters(TextBlock)
+(
+    _block_template,
+    _block_condition,
+    _block_position,
+    _block_condition_position,
+    _block_visit,
+) = _setters(TextBlock)
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -193,6 +218,7 @@ class Node:
     ending: str | None
     position: Position
     lint_ignore: frozenset[str] = frozenset()
+    memory: bool = False  # a remembered scene: "you are here" stays where the player is
 
     def __init__(  # noqa: PLR0917 - one argument per field, as the dataclass's own
         self,
@@ -208,6 +234,7 @@ class Node:
         ending: str | None,
         position: Position,
         lint_ignore: frozenset[str] = frozenset(),
+        memory: bool = False,
     ) -> None:
         _node_id(self, id)
         _node_title(self, title)
@@ -221,6 +248,7 @@ class Node:
         _node_ending(self, ending)
         _node_position(self, position)
         _node_lint_ignore(self, lint_ignore)
+        _node_memory(self, memory)
 
     @property
     def is_ending(self) -> bool:
@@ -246,6 +274,7 @@ class Node:
     _node_ending,
     _node_position,
     _node_lint_ignore,
+    _node_memory,
 ) = _setters(Node)
 
 

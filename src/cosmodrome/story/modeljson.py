@@ -60,13 +60,17 @@ class CodecContext:
     def template(self, source: str) -> Template:
         """`source` parsed again; every `{name}` in it must be a variable of the scope."""
         try:
-            template, names = parse_template(source)
+            template, names = parse_template(source, self._inline_condition)
         except TemplateError as exc:
             raise BadModel(exc.message) from exc
         for _, name in names:
             if name not in self.scope.variables:
                 raise BadModel(f"{{{name}}} names no variable")
         return template
+
+    def _inline_condition(self, source: str, offset: int) -> Compiled:
+        """An inline `{if}`'s condition, compiled again as a boolean."""
+        return self.compile((source, ExprType.BOOL.value))
 
 
 # --- codecs built from the model's type hints ----------------------------------

@@ -37,6 +37,7 @@ nodes:
       `cosmodrome check` and `cosmodrome play --watch` in this folder.
     choices:
       - text: "Take heart"
+        id: take-heart
         set: {courage: courage + 1}
         goto: crossroads
       - text: "Stay where you are"

@@ -9,7 +9,16 @@ from dataclasses import dataclass, field
 from cosmodrome.story.diagnostic_codes import Code
 from cosmodrome.story.expr import Compiled, ExprError, ExprType, Scope, compile_expr, type_of
 from cosmodrome.story.lint.codes import read_lint_codes
-from cosmodrome.story.model import Choice, Effect, Node, Position, TextBlock, Variable
+from cosmodrome.story.model import (
+    AGAIN,
+    FIRST,
+    Choice,
+    Effect,
+    Node,
+    Position,
+    TextBlock,
+    Variable,
+)
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.suggest import closest, did_you_mean
 from cosmodrome.story.template import Template, TemplateError, parse_template
@@ -100,8 +109,13 @@ class NodeReader:
         text = self.reader.string(y, what)
         if text is None or y is None:
             return None
+        before = len(self.reader.problems)
+
+        def condition(source: str, offset: int) -> Compiled | None:
+            return self.inline_condition(y, source, offset, what)
+
         try:
-            template, names = parse_template(text)
+            template, names = parse_template(text, condition)
         except TemplateError as exc:
             self.reader.error(
                 self.reader.inside(y, exc.offset),
@@ -121,7 +135,19 @@ class NodeReader:
                     where, f"{{{name}}} names an undeclared variable{hint}", Code.TEXT, token=False
                 )
                 ok = False
-        return template if ok else None
+        return template if ok and len(self.reader.problems) == before else None
+
+    def inline_condition(self, y: Y, source: str, offset: int, what: str) -> Compiled | None:
+        """The condition of an inline `{if}` written at `offset` of text `y`, type-checked
+        like any `if`; a problem is reported at its place inside the text."""
+        try:
+            return self._compile(source, ExprType.BOOL)
+        except ExprError as exc:
+            where = self.reader.inside(y, offset + exc.offset)
+            self.reader.error(
+                where, f"in the inline if of {what}: {exc.message}", Code.EXPR, token=False
+            )
+            return None
 
     def effects(self, y: Y | None, what: str) -> tuple[Effect, ...]:
         if y is None:
@@ -182,6 +208,7 @@ class NodeReader:
                 if entries is None:
                     continue
                 template = self.template(entries.get("text"), "block text")
+                visit = self.visit(entries)
                 if_y = entries.get("if")
                 condition = None
                 where = None
@@ -190,10 +217,23 @@ class NodeReader:
                     where = Position(path, if_y.line, if_y.col)
                 if template is not None:
                     here = Position(path, block_y.line, block_y.col)
-                    blocks.append(TextBlock(template, condition, here, where))
+                    blocks.append(TextBlock(template, condition, here, where, visit))
             return tuple(blocks)
         template = self.template(y, f"the text of node '{node_id}'")
         return (TextBlock(template, None, self.reader.position(y)),) if template else ()
+
+    def visit(self, entries: dict[str, Y]) -> str | None:
+        """A block's `first: true` or `again: true` as FIRST or AGAIN; None for neither."""
+        first = self.reader.boolean(entries.get("first"), "first")
+        again = self.reader.boolean(entries.get("again"), "again")
+        if first and again:
+            self.reader.error(
+                entries["again"],
+                "a block cannot be both 'first' and 'again' (leave both out to show it always)",
+                Code.TYPE,
+            )
+            return None
+        return FIRST if first else AGAIN if again else None
 
     def _compile(self, source: str, expect: ExprType) -> Compiled:
         """`compile_expr`, once per source and type: stories repeat their conditions."""
@@ -230,6 +270,7 @@ class NodeReader:
         ending = r.string(entries.get("ending"), "ending") if "ending" in entries else None
         choices = self.choices(node_id, entries.get("choices"))
         ignore = read_lint_codes(r, entries.get("ignore"))
+        memory = r.boolean(entries.get("memory"), "memory")
         if "ending" in entries and "choices" in entries:
             r.error(
                 entries["choices"], f"ending node '{node_id}' must not have choices", Code.ENDING
@@ -253,6 +294,7 @@ class NodeReader:
             ending,
             r.position(y),
             frozenset(ignore),
+            bool(memory),
         )
 
     def choices(self, node_id: str, y: Y | None) -> tuple[Choice, ...]:

@@ -11,7 +11,8 @@ from cosmodrome.story import limits
 class Key:
     """A key of a mapping: its name, the kind of value it takes and whether it is required.
 
-    Kinds: `int`, `str`, `bool`, `number`, `id`, `ids` (a list of ids), `codes` (a list
+    Kinds: `int`, `str`, `bool`, `number`, `id`, `ids` (a list of ids), `names` (a list
+    of variable names), `codes` (a list
     of lint codes), `expr` (an
     expression, or a YAML literal), `condition` (a boolean expression), `scalar`
     (int, bool or str), `effects` (a mapping of variable to expression), `text`
@@ -58,6 +59,7 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
     "variable": (
         Key("default", "scalar", True, "The starting value; its type (int, bool, str) is fixed."),
         Key("label", "str", False, "Shown to the player in the status line."),
+        Key("was", "names", False, "Names it had before: saves made then keep its value."),
     ),
     "era": (
         Key("id", "id", True, "The era's id, used by nodes' `era`."),
@@ -75,6 +77,12 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
         Key("era", "id", False, "An era id from story.yaml."),
         Key("place", "id", False, "A place id from story.yaml."),
         Key("was", "ids", False, "Ids this node had before: saves made there resume here."),
+        Key(
+            "memory",
+            "bool",
+            False,
+            "A remembered scene: the map's 'you are here' stays where the player is.",
+        ),
         Key("facts", "ids", False, "Fact ids revealed when the node is entered."),
         Key("on_enter", "object:on_enter", False, "Effects applied on every entry."),
         Key("text", "text", True, "Markdown with {variable} interpolation, or a list of blocks."),
@@ -86,6 +94,8 @@ OBJECTS: dict[str, tuple[Key, ...]] = {
     "block": (
         Key("text", "str", True, "Markdown with {variable} interpolation."),
         Key("if", "condition", False, "The block shows only when this holds."),
+        Key("first", "bool", False, "The block shows only on the first entry to the node."),
+        Key("again", "bool", False, "The block shows only on later entries to the node."),
     ),
     "choice": (
         Key("text", "str", True, "What the player reads."),

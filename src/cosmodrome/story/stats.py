@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 
 from cosmodrome.story.model import Story
+from cosmodrome.story.reactions import unreacted_choices
 
+EXAMPLES = 5  # unreacted choices named in the figures
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -28,6 +30,8 @@ class StoryStats:
     eras: int
     places: int
     facts: int
+    unreacted_choices: int = 0  # share a target with a sibling whose text does not react
+    unreacted_examples: tuple[str, ...] = ()  # the first few, as "node: 'text' -> target"
 
     @property
     def conditioned_share(self) -> float:
@@ -43,13 +47,18 @@ class StoryStats:
             f"{self.locked_choices} locked)",
             f"variables: {self.variables} ({self.visible_variables} shown to the player)",
             f"eras: {self.eras}, places: {self.places}, facts: {self.facts}",
+            f"choices with no written reaction: {self.unreacted_choices} (the node they "
+            "lead to, shared with another choice, reads nothing they set)",
+            *(f"  {example}" for example in self.unreacted_examples),
         ]
 
 
 def story_stats(story: Story) -> StoryStats:
-    """Counts of nodes, words of story text (titles, texts, choices) and choice kinds."""
+    """Counts of nodes, words of story text (titles, texts, choices), choice kinds and
+    choices with no written reaction."""
     words = 0
     choices = conditioned = once = locked = 0
+    unreacted = unreacted_choices(story)
     for node in story.nodes.values():
         if node.title:
             words += count_words(node.title.source)
@@ -73,4 +82,9 @@ def story_stats(story: Story) -> StoryStats:
         eras=len(story.eras),
         places=len(story.places),
         facts=len(story.facts),
+        unreacted_choices=len(unreacted),
+        unreacted_examples=tuple(
+            f"at '{u.node.id}': '{u.choice.text.source}' -> '{u.choice.goto}'"
+            for u in unreacted[:EXAMPLES]
+        ),
     )

@@ -81,7 +81,7 @@ def test_a_new_variable_takes_its_default(tmp_path: Path) -> None:
     assert loaded.state.variables["mood"] == 3
     assert loaded.state.variables["alias"] == "Sasha"
     assert all(s.variables["mood"] == 3 for s in loaded.state.history())
-    assert loaded.notes == ("1 new variable took its default.",)
+    assert loaded.notes == ("1 new variable took its default: 'mood'.",)
 
 
 def test_a_removed_variable_is_dropped(tmp_path: Path) -> None:

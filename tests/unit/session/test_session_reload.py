@@ -43,7 +43,7 @@ def test_the_game_goes_on_in_the_new_story_and_is_autosaved(tmp_path: Path) -> N
     story = load_story(
         edited(tmp_path, [("story.yaml", '  alias: ""\n', '  alias: ""\n  mood: 3\n')])
     )
-    assert session.change_story(story) == ("1 new variable took its default.",)
+    assert session.change_story(story) == ("1 new variable took its default: 'mood'.",)
     state = session.require()
     assert (state.node, state.steps, state.variables["mood"]) == ("checkpoint", 2, 3)
     assert session.game.take(state, "show-pass").node == "apron"  # the pass is still held

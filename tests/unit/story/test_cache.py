@@ -57,7 +57,9 @@ def _slots(cache: Path) -> list[Path]:
     return sorted((cache / "stories").glob("*.json"))
 
 
-@pytest.mark.parametrize("fixture", ["sample", "lint-unreachable", "invalid/unknown-node"])
+@pytest.mark.parametrize(
+    "fixture", ["sample", "lint-unreachable", "invalid/unknown-node", "revisits"]
+)
 def test_a_cached_load_gives_what_checking_gives(
     fixture: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -10,6 +10,7 @@ import pytest
 from cosmodrome.cli import main
 from cosmodrome.story.lint import LINT_CODES
 from cosmodrome.story.loader import check_story
+from cosmodrome.story.textedits import apply_edits
 from tests.conftest import FIXTURES
 
 EXPECTED: dict[str, list[str]] = {
@@ -28,6 +29,13 @@ EXPECTED: dict[str, list[str]] = {
     ],
     "lint-no-way-out": [
         "lint-no-way-out/nodes/main.yaml:9:3: warning: no ending can be reached from node 'forest': every way on leads back [no-way-out]",
+    ],
+    "lint-same-on-return": [
+        "lint-same-on-return/nodes/main.yaml:2:3: warning: node 'hub' can be entered again, but its text cannot change between visits [same-on-return]",
+    ],
+    "lint-save-identity": [
+        "lint-save-identity/nodes/main.yaml:5:9: warning: this choice has 'once' and shares its goto 'hut' with another choice: without an id, saves know it only by its position [save-identity]",
+        "lint-save-identity/nodes/main.yaml:8:9: warning: this choice has effects and shares its goto 'hut' with another choice: without an id, saves know it only by its position [save-identity]",
     ],
     "lint-soft-lock": [
         "lint-soft-lock/nodes/main.yaml:15:3: warning: node 'gate' may leave the player with no choice when fuel is 0 and has_pass is false [soft-lock]",
@@ -105,6 +113,7 @@ def test_the_same_story_without_its_ignore_lists_warns(
     codes = sorted(d.code for d in check_story("story", use_cache=False).diagnostics)
     assert codes == [
         "never-true",
+        "save-identity",
         "unreachable",
         "unused-place",
         "unused-variable",
@@ -122,3 +131,18 @@ def test_a_node_ignore_silences_only_its_own_node(
     monkeypatch.chdir(tmp_path)
     codes = [d.code for d in check_story("story", use_cache=False).diagnostics]
     assert "unreachable" in codes  # the unreachable node is 'draft', not 'end'
+
+
+def test_the_save_identity_fixes_give_each_choice_an_id(tmp_path: Path) -> None:
+    story = tmp_path / "story"
+    shutil.copytree(FIXTURES / "lint-save-identity", story)
+    warnings = check_story(story, use_cache=False).diagnostics
+    edits = [edit for d in warnings if d.fix is not None for edit in d.fix.edits]
+    assert len(edits) == 2
+    node_file = story / "nodes" / "main.yaml"
+    node_file.write_text(apply_edits(node_file.read_text("utf-8"), edits), "utf-8")
+    fixed = check_story(story, use_cache=False)
+    assert fixed.diagnostics == []
+    assert fixed.story is not None
+    keys = [choice.key for choice in fixed.story.nodes["hut"].choices]
+    assert keys[:2] == ["ask-about-the-base", "ask-about-the-road"]

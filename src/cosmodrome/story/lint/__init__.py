@@ -10,7 +10,9 @@ from __future__ import annotations
 from cosmodrome.story.diagnostic_codes import LINT_CODES
 from cosmodrome.story.diagnostics import Diagnostic, Severity
 from cosmodrome.story.lint.flow import Flow, analyse, reachable_nodes
+from cosmodrome.story.lint.identity import save_identity_findings
 from cosmodrome.story.lint.reach import never_true_findings, reach_findings, way_out_findings
+from cosmodrome.story.lint.returns import same_on_return_findings
 from cosmodrome.story.lint.softlock import softlock_findings
 from cosmodrome.story.lint.usage import usage_findings
 from cosmodrome.story.model import Story
@@ -25,6 +27,8 @@ def lint_story(story: Story, flow: Flow | None = None) -> list[Diagnostic]:
         *softlock_findings(flow),
         *way_out_findings(flow),
         *usage_findings(flow),
+        *same_on_return_findings(flow),
+        *save_identity_findings(flow),
     ]
     out: list[Diagnostic] = []
     for found in findings:
@@ -34,7 +38,16 @@ def lint_story(story: Story, flow: Flow | None = None) -> list[Diagnostic]:
             continue
         pos = found.position
         out.append(
-            Diagnostic(pos.path, pos.line, pos.col, Severity.WARNING, found.message, found.code)
+            Diagnostic(
+                pos.path,
+                pos.line,
+                pos.col,
+                Severity.WARNING,
+                found.message,
+                found.code,
+                hint=found.hint,
+                fix=found.fix,
+            )
         )
     return out
 

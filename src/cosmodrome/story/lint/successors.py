@@ -38,12 +38,31 @@ def cyclic_nodes(edges: Mapping[str, list[str]]) -> frozenset[str]:
 
 def cyclic_indexes(edges: list[list[int]]) -> list[int]:
     """`cyclic_nodes` over nodes numbered 0..n-1: lists beat dicts keyed by ids."""
+    return [member for component in cyclic_components(edges) for member in component]
+
+
+def cycles_through(edges: Mapping[str, list[str]]) -> dict[str, frozenset[str]]:
+    """For each node on a cycle, the nodes of its cycles (its strongly connected
+    component): everything play can pass through between two visits to it."""
+    ids = list(edges)
+    position = {node: i for i, node in enumerate(ids)}
+    successors = [[position[nxt] for nxt in edges[node] if nxt in position] for node in ids]
+    out: dict[str, frozenset[str]] = {}
+    for component in cyclic_components(successors):
+        members = frozenset([ids[i] for i in component])
+        out.update(dict.fromkeys(members, members))
+    return out
+
+
+def cyclic_components(edges: list[list[int]]) -> list[list[int]]:
+    """The strongly connected components over nodes 0..n-1 that hold a cycle (Tarjan's,
+    iteratively)."""
     unseen = -1
     index = [unseen] * len(edges)
     low = [0] * len(edges)
     on_stack = [False] * len(edges)
     stack: list[int] = []
-    found: list[int] = []
+    found: list[list[int]] = []
     counter = 0
     for root in range(len(edges)):
         if index[root] != unseen:
@@ -82,7 +101,7 @@ def cyclic_indexes(edges: list[list[int]]) -> list[int]:
                     if member == node:
                         break
                 if len(component) > 1 or node in edges[node]:
-                    found.extend(component)
+                    found.append(component)
     return found
 
 

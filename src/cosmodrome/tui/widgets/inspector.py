@@ -1,5 +1,6 @@
-"""The author's inspector (`play --watch`): the state's variables, visits and facts, and
-each choice of the node with its condition and why it is shown, locked or hidden.
+"""The author's inspector (`play --watch`): the state's variables, visits and facts, the
+node's text blocks and inline conditions with why each shows, and each choice of the
+node with its condition and why it is shown, locked or hidden.
 
 It only lays out an `Inspection`; the engine (`engine.explain`) decides the reasons.
 """
@@ -70,6 +71,11 @@ class Inspector(VerticalScroll, can_focus=False):
         parts += [f"\n  {fact}" for fact in inspection.facts]
         if not inspection.facts:
             parts.append(("\n  none yet", muted))
+        if inspection.text:
+            parts.append(("\n\nText here", heading))
+            for text in inspection.text:
+                style = self._style("shown" if text.shown else "hidden")
+                parts += [f"\n  {text.what}", (f"\n     {text.why}", style)]
         parts.append(("\n\nChoices here", heading))
         for explained in inspection.choices:
             parts += self._choice(explained)
