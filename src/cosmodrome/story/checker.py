@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +15,7 @@ from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.savable import unsavable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
-from cosmodrome.story.spans import token_end
+from cosmodrome.story.spans import underlined
 from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult
 from cosmodrome.story.string_defaults import string_defaults
 from cosmodrome.story.suggest import closest, did_you_mean
@@ -149,11 +148,7 @@ def check_sources(
 def _underlined(diagnostic: Diagnostic, readers: dict[str, FileReader]) -> Diagnostic:
     """`diagnostic` spanning the whole token at its start (lint rules know only points)."""
     reader = readers.get(diagnostic.path)
-    lines = reader.lines if reader is not None else []
-    if not 0 < diagnostic.line <= len(lines):
-        return diagnostic
-    end = token_end(lines[diagnostic.line - 1], diagnostic.col)
-    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end)
+    return underlined(diagnostic, reader.lines if reader is not None else [])
 
 
 def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:

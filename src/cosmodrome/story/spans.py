@@ -3,7 +3,10 @@ whole, and the edits that replace one."""
 
 from __future__ import annotations
 
-from cosmodrome.story.diagnostics import Fix, TextEdit
+import dataclasses
+from collections.abc import Sequence
+
+from cosmodrome.story.diagnostics import Diagnostic, Fix, TextEdit
 
 _CLOSING = {"[": "]", "{": "}"}
 
@@ -37,6 +40,15 @@ def token_end(line: str, col: int) -> int:
         index += 1
     end = len(line[:index].rstrip())
     return max(end, start + 1) + 1
+
+
+def underlined(diagnostic: Diagnostic, lines: Sequence[str]) -> Diagnostic:
+    """`diagnostic` spanning the whole token at its start in its file's `lines` (the lint
+    rules know only points); unchanged when its line is not there."""
+    if not 0 < diagnostic.line <= len(lines):
+        return diagnostic
+    end = token_end(lines[diagnostic.line - 1], diagnostic.col)
+    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end)
 
 
 def word_end(line: str, col: int) -> int:
