@@ -105,10 +105,9 @@ class StoryFolder:
         token where it starts (as `check` does) and kept with its file's text; the
         underlined warnings."""
         by_path = {self.display(relative): text for relative, text in self.texts.items()}
-        split = {path: text.split("\n") for path, text in by_path.items()}
-        self._warnings = [
-            (underlined(w, split.get(w.path, [])), by_path.get(w.path, "")) for w in warnings
-        ]
+        paths = {w.path for w in warnings}  # split only the files that have warnings
+        split = {path: by_path.get(path, "").split("\n") for path in paths}
+        self._warnings = [(underlined(w, split[w.path]), by_path.get(w.path, "")) for w in warnings]
         return [w for w, _ in self._warnings]
 
     def kept_warnings(self) -> list[Diagnostic]:
