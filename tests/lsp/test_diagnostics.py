@@ -66,36 +66,6 @@ async def test_a_yaml_syntax_error_is_reported_and_the_last_good_parse_still_ser
     assert [(t.uri, t.range.start.line) for t in targets] == [(b_uri, 1)]
 
 
-async def test_a_did_you_mean_becomes_a_quick_fix(client: LanguageClient, story: Path) -> None:
-    a = story / "nodes" / "a.yaml"
-    uri = open_file(
-        client,
-        a,
-        a.read_text(encoding="utf-8").replace(
-            "goto: apron\n        if", "goto: apronn\n        if"
-        ),
-    )
-    found = await diagnostics(client, uri)
-    assert [d.message for d in found] == [
-        "choice goes to unknown node 'apronn' (did you mean 'apron'?)"
-    ]
-    actions = await client.text_document_code_action_async(
-        types.CodeActionParams(
-            text_document=doc(uri),
-            range=found[0].range,
-            context=types.CodeActionContext(diagnostics=list(found)),
-        )
-    )
-    assert actions is not None
-    [action] = actions
-    assert isinstance(action, types.CodeAction)
-    assert action.title == "Change to 'apron'"
-    assert action.edit is not None and action.edit.changes is not None
-    assert list(action.edit.changes[uri]) == [
-        types.TextEdit(range=types.Range(start=at(9, 14), end=at(9, 20)), new_text="apron")
-    ]
-
-
 async def test_a_file_broken_when_it_opens_serves_what_is_saved(
     client: LanguageClient, story: Path
 ) -> None:
@@ -142,3 +112,66 @@ async def test_rapid_edits_publish_in_order_and_end_on_the_newest(
     versions = [p.version or 0 for p in client.published if p.uri == uri]
     assert versions == sorted(versions) and versions[-1] == 11
     assert len(versions) < 1 + 2 * 10  # the pause for more typing skipped some checks
+
+
+async def test_a_misspelt_key_is_underlined_whole_with_its_code(
+    client: LanguageClient, story: Path
+) -> None:
+    b = story / "nodes" / "b.yaml"
+    uri = open_file(client, b, b.read_text(encoding="utf-8").replace("title:", "titel:"))
+    [problem] = await diagnostics(client, uri)
+    assert problem.code == "unknown-key"
+    assert problem.range == types.Range(start=at(2, 4), end=at(2, 9))  # `titel`, not `:`
+    assert problem.related_information is None
+
+
+async def test_a_duplicate_node_id_points_at_its_first_definition(
+    client: LanguageClient, story: Path
+) -> None:
+    b = story / "nodes" / "b.yaml"
+    again = '  gate:\n    text: "Again."\n    ending: "Again"\n'
+    uri = open_file(client, b, b.read_text(encoding="utf-8") + again)
+    [problem] = await diagnostics(client, uri)
+    assert (problem.code, problem.range) == ("duplicate", types.Range(at(15, 2), at(15, 6)))
+    assert list(problem.related_information or []) == [
+        types.DiagnosticRelatedInformation(
+            location=types.Location(
+                uri=(story / "nodes" / "a.yaml").as_uri(), range=types.Range(at(1, 2), at(1, 6))
+            ),
+            message="'gate' is first defined here",
+        )
+    ]
+
+
+async def test_a_quoted_default_used_as_a_number_shows_its_uses_and_a_hint(
+    client: LanguageClient, story: Path
+) -> None:
+    manifest = story / "story.yaml"
+    text = manifest.read_text(encoding="utf-8").replace("default: 0", 'default: "0"')
+    uri = open_file(client, manifest, text)
+    [problem] = await diagnostics(client, uri)
+    assert problem.code == "string-default"
+    assert problem.range == types.Range(at(6, 13), at(6, 16))  # `"0"`, quotes and all
+    assert problem.message.split("\n") == [
+        "variable 'trust' is text: its default \"0\" is quoted, but 2 uses need a number",
+        "hint: write the default without quotes (default: 0) to make it a number",
+    ]
+    related = problem.related_information or []
+    a_uri = (story / "nodes" / "a.yaml").as_uri()
+    assert [(r.location.uri, r.location.range, r.message) for r in related] == [
+        (a_uri, types.Range(at(10, 25), at(10, 30)), "'trust' used as a number here"),
+        (a_uri, types.Range(at(12, 17), at(12, 22)), "'trust' used as a number here"),
+    ]
+
+
+async def test_lint_warnings_are_underlined_like_errors(
+    client: LanguageClient, story: Path
+) -> None:
+    manifest = story / "story.yaml"
+    text = manifest.read_text(encoding="utf-8").replace(
+        "  has_pass: false\n", "  has_pass: false\n  spare: 3\n"
+    )
+    uri = open_file(client, manifest, text)
+    [warning] = await until_published(client, uri, bool)  # the lint publishes after the check
+    assert (warning.code, warning.severity) == ("unused-variable", types.DiagnosticSeverity.Warning)
+    assert warning.range == types.Range(at(9, 2), at(9, 7))

@@ -14,6 +14,7 @@ from cosmodrome.story.checker import check_sources, parse_source
 from cosmodrome.story.diagnostics import Diagnostic
 from cosmodrome.story.nodememo import NodeMemo
 from cosmodrome.story.sources import SourceFile, story_files
+from cosmodrome.story.spans import underlined
 from cosmodrome.story.storydir import MANIFEST, CheckResult
 from cosmodrome.story.yamlsource import MAX_FILE_BYTES
 from cosmodrome.story.yamltree import Y
@@ -99,10 +100,15 @@ class StoryFolder:
             str(self.root), self.sources, fingerprint, self._tree, self.memo, lint=False
         )
 
-    def remember_warnings(self, warnings: list[Diagnostic]) -> None:
-        """The lint's warnings of the story as it stands now, each with its file's text."""
+    def remember_warnings(self, warnings: list[Diagnostic]) -> list[Diagnostic]:
+        """The lint's warnings of the story as it stands now, each underlined over the
+        token where it starts (as `check` does) and kept with its file's text; the
+        underlined warnings."""
         by_path = {self.display(relative): text for relative, text in self.texts.items()}
-        self._warnings = [(w, by_path.get(w.path, "")) for w in warnings]
+        paths = {w.path for w in warnings}  # split only the files that have warnings
+        split = {path: by_path.get(path, "").split("\n") for path in paths}
+        self._warnings = [(underlined(w, split[w.path]), by_path.get(w.path, "")) for w in warnings]
+        return [w for w, _ in self._warnings]
 
     def kept_warnings(self) -> list[Diagnostic]:
         """The last lint's warnings in files unchanged since, shown until it runs again."""

@@ -154,7 +154,7 @@ def workspace_symbols(
     types.CodeActionOptions(code_action_kinds=[types.CodeActionKind.QuickFix]),
 )
 def actions(ls: StoryServer, params: types.CodeActionParams) -> list[types.CodeAction]:
-    return code_actions(params.text_document.uri, params.context.diagnostics)
+    return code_actions(params.context.diagnostics)
 
 
 @server.feature(types.TEXT_DOCUMENT_PREPARE_RENAME)

@@ -27,6 +27,17 @@ def span(
     )
 
 
+def between(
+    codec: PositionCodec,
+    lines: Sequence[str],
+    start: tuple[int, int],
+    end: tuple[int, int],
+) -> types.Range:
+    """The protocol's range from 1-based (line, code-point col) `start` to `end`, which
+    may lie on another line (the end is exclusive, as in the protocol)."""
+    return types.Range(start=to_client(codec, lines, *start), end=to_client(codec, lines, *end))
+
+
 def from_client(
     codec: PositionCodec, lines: Sequence[str], position: types.Position
 ) -> tuple[int, int]:

@@ -15,10 +15,10 @@ from pathlib import Path
 
 from lsprotocol import types
 from pygls.lsp.server import LanguageServer
-from pygls.uris import from_fs_path, to_fs_path
+from pygls.uris import to_fs_path
 
 from cosmodrome import __version__
-from cosmodrome.lsp.diagnostics import to_lsp
+from cosmodrome.lsp.diagnostics import file_uri, to_lsp
 from cosmodrome.lsp.folder import StoryFolder, story_root
 from cosmodrome.lsp.index import Occurrence
 from cosmodrome.lsp.navigation import StoryView
@@ -82,22 +82,28 @@ class StoryServer(LanguageServer):
         warnings = await asyncio.to_thread(lint_story, result.story)
         if self.generation[folder.root] != generation:
             return  # overtaken while linting: never publish over a newer check
-        folder.remember_warnings(warnings)
-        self.publish(folder, [*result.diagnostics, *warnings])
+        self.publish(folder, [*result.diagnostics, *folder.remember_warnings(warnings)])
 
     def publish(self, folder: StoryFolder, diagnostics: list[Diagnostic]) -> None:
         """Every file's diagnostics, and empty lists for files that have none any more."""
         codec = self.workspace.position_codec
+        split: dict[str, list[str]] = {}
+
+        def lines_of(path: str) -> list[str]:
+            found = split.get(path)
+            if found is None:
+                found = split[path] = folder.lines(path)
+            return found
+
         by_path: dict[str, list[types.Diagnostic]] = defaultdict(list)
         for diagnostic in sort_diagnostics(diagnostics):
-            lines = folder.lines(diagnostic.path)
-            by_path[diagnostic.path].append(to_lsp(diagnostic, lines, codec))
+            by_path[diagnostic.path].append(to_lsp(diagnostic, lines_of, codec))
         for path in self.published[folder.root] | {folder.display(r) for r in folder.overlays}:
             by_path.setdefault(path, [])  # cleared, or an open file that is clean
         self.published[folder.root] = {p for p, found in by_path.items() if found}
         versions = {folder.display(r): v for r, v in folder.checked.items()}
         for path, found in sorted(by_path.items()):
-            uri = from_fs_path(path) or Path(path).as_uri()
+            uri = file_uri(path)
             self.text_document_publish_diagnostics(
                 types.PublishDiagnosticsParams(
                     uri=uri, diagnostics=found, version=versions.get(path)

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from cosmodrome.story.diagnostic_codes import Code
-from cosmodrome.story.diagnostics import Diagnostic, Fix, Related, Severity, sort_diagnostics
+from cosmodrome.story.diagnostics import Diagnostic, Related, Severity, sort_diagnostics
 from cosmodrome.story.manifest import Manifest, read_facts, read_manifest
 from cosmodrome.story.model import Fact, Node, Position, Story
 from cosmodrome.story.nodememo import NodeMemo
@@ -16,7 +15,7 @@ from cosmodrome.story.nodes import NodeReader, StoryScope
 from cosmodrome.story.savable import unsavable
 from cosmodrome.story.schema import ID_PATTERN
 from cosmodrome.story.sources import SourceFile
-from cosmodrome.story.spans import token_end
+from cosmodrome.story.spans import underlined
 from cosmodrome.story.storydir import FACTS, MANIFEST, CheckResult
 from cosmodrome.story.string_defaults import string_defaults
 from cosmodrome.story.suggest import closest, did_you_mean
@@ -149,30 +148,7 @@ def check_sources(
 def _underlined(diagnostic: Diagnostic, readers: dict[str, FileReader]) -> Diagnostic:
     """`diagnostic` spanning the whole token at its start (lint rules know only points)."""
     reader = readers.get(diagnostic.path)
-    lines = reader.lines if reader is not None else []
-    if not 0 < diagnostic.line <= len(lines):
-        return diagnostic
-    source = lines[diagnostic.line - 1]
-    end = token_end(source, diagnostic.col)
-    fix = _placed(diagnostic.fix, source) if diagnostic.fix is not None else None
-    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end, fix=fix)
-
-
-def _placed(fix: Fix, source: str) -> Fix:
-    """A lint fix that inserts a key line (`id: x\n`) before a mapping's first key, fitted to
-    how that mapping is written: indented under a block mapping, inside `{...}` in a flow."""
-    edits = []
-    for edit in fix.edits:
-        placed = edit
-        if edit.new_text.endswith("\n") and (edit.line, edit.col) == (edit.end_line, edit.end_col):
-            key = edit.new_text[:-1]
-            if source[edit.col - 1 : edit.col] == "{":
-                col = edit.col + 1
-                placed = dataclasses.replace(edit, col=col, end_col=col, new_text=f"{key}, ")
-            else:
-                placed = dataclasses.replace(edit, new_text=f"{key}\n{' ' * (edit.col - 1)}")
-        edits.append(placed)
-    return dataclasses.replace(fix, edits=tuple(edits))
+    return underlined(diagnostic, reader.lines if reader is not None else [])
 
 
 def _collect_node_ids(files: list[_SourceFile]) -> dict[str, Position]:

@@ -3,7 +3,10 @@ whole, and the edits that replace one."""
 
 from __future__ import annotations
 
-from cosmodrome.story.diagnostics import Fix, TextEdit
+import dataclasses
+from collections.abc import Sequence
+
+from cosmodrome.story.diagnostics import Diagnostic, Fix, TextEdit
 
 _CLOSING = {"[": "]", "{": "}"}
 
@@ -37,6 +40,34 @@ def token_end(line: str, col: int) -> int:
         index += 1
     end = len(line[:index].rstrip())
     return max(end, start + 1) + 1
+
+
+def underlined(diagnostic: Diagnostic, lines: Sequence[str]) -> Diagnostic:
+    """`diagnostic` spanning the whole token at its start in its file's `lines` (the lint
+    rules know only points); unchanged when its line is not there."""
+    if not 0 < diagnostic.line <= len(lines):
+        return diagnostic
+    source = lines[diagnostic.line - 1]
+    end = token_end(source, diagnostic.col)
+    fix = placed_fix(diagnostic.fix, source) if diagnostic.fix is not None else None
+    return dataclasses.replace(diagnostic, end_line=diagnostic.line, end_col=end, fix=fix)
+
+
+def placed_fix(fix: Fix, source: str) -> Fix:
+    """A lint fix that inserts a key line (`id: x\n`) before a mapping's first key, fitted to
+    how that mapping is written: indented under a block mapping, inside `{...}` in a flow."""
+    edits = []
+    for edit in fix.edits:
+        placed = edit
+        if edit.new_text.endswith("\n") and (edit.line, edit.col) == (edit.end_line, edit.end_col):
+            key = edit.new_text[:-1]
+            if source[edit.col - 1 : edit.col] == "{":
+                col = edit.col + 1
+                placed = dataclasses.replace(edit, col=col, end_col=col, new_text=f"{key}, ")
+            else:
+                placed = dataclasses.replace(edit, new_text=f"{key}\n{' ' * (edit.col - 1)}")
+        edits.append(placed)
+    return dataclasses.replace(fix, edits=tuple(edits))
 
 
 def word_end(line: str, col: int) -> int:
