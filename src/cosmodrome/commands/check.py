@@ -56,7 +56,7 @@ def run(args: argparse.Namespace) -> int:
         else:
             print(format_json(result.diagnostics))
     else:
-        from cosmodrome.story.diagnostic_text import counts, render_all
+        from cosmodrome.story.diagnostic_text import counts, plural, render_all
 
         for line in render_all(result.diagnostics):
             print(line, file=sys.stderr)
@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
         if result.story is not None and not result.errors:
             story = result.story
             summary = (
-                f"{story.title}: {len(story.nodes)} nodes, {len(story.facts)} facts; {summary}"
+                f"{story.title}: {plural(len(story.nodes), 'node')}, "
+                f"{plural(len(story.facts), 'fact')}; {summary}"
             )
         print(summary, file=sys.stderr)
         if stats is not None:

@@ -23,7 +23,8 @@ from cosmodrome.story.limits import (
     MAX_TEXT_LENGTH,
     MAX_TITLE,
 )
-from cosmodrome.story.model import Effect, Position, Story
+from cosmodrome.story.lint.bounds import repeatable_effects
+from cosmodrome.story.model import Position, Story
 
 _CODE = Code.SAVE_LIMIT
 
@@ -101,17 +102,6 @@ def _sizes(story: Story, manifest_path: str) -> Iterator[Diagnostic]:
             yield _error(pos, f"{what} is {len(text):,} characters long; at most {limit:,}")
 
 
-def _effects(story: Story, cyclic: frozenset[str]) -> Iterator[tuple[Effect, bool]]:
-    """Every effect of the story, with whether it can fire more than once."""
-    for node in story.nodes.values():
-        repeats = node.id in cyclic
-        for effect in node.on_enter:
-            yield effect, repeats
-        for choice in node.choices:
-            for effect in choice.effects:
-                yield effect, repeats and not choice.once
-
-
 def _longest(tree: Expr, longest: dict[str, int]) -> int:
     """The most characters a string expression can give, with variables at `longest`."""
     if isinstance(tree, Literal):
@@ -146,7 +136,9 @@ def _string_growth(story: Story) -> list[Diagnostic]:
     if not longest:
         return []
     cyclic = cyclic_nodes(story_edges(story))
-    assigns = [(e, again) for e, again in _effects(story, cyclic) if e.variable in longest]
+    assigns = [
+        (e, again) for e, again in repeatable_effects(story, cyclic) if e.variable in longest
+    ]
     feeds: dict[str, set[str]] = {name: set() for name in longest}
     for effect, _ in assigns:
         feeds[effect.variable].update(r for r in effect.value.reads if r in longest)

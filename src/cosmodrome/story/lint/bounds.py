@@ -42,7 +42,7 @@ def _is(tree: Expr, variable: str) -> bool:
     return isinstance(tree, Name) and tree.name == variable
 
 
-def _updates(story: Story, cyclic: frozenset[str]) -> Iterator[tuple[Effect, bool]]:
+def repeatable_effects(story: Story, cyclic: frozenset[str]) -> Iterator[tuple[Effect, bool]]:
     """Every effect of the story, with whether it can fire more than once."""
     for node in story.nodes.values():
         repeats = node.id in cyclic
@@ -62,7 +62,7 @@ def count_bounds(story: Story, cyclic: frozenset[str]) -> dict[str, tuple[int, i
         if type(var.default) is int:
             starts[name] = {var.default}
             up[name] = down[name] = 0
-    for effect, repeats in _updates(story, cyclic):
+    for effect, repeats in repeatable_effects(story, cyclic):
         name = effect.variable
         if name not in starts:
             continue
