@@ -120,3 +120,17 @@ async def test_a_variable_rename_to_a_taken_or_bad_name_is_refused(
     uri = open_file(client, story / "nodes" / "a.yaml")
     with pytest.raises(Exception, match=reason):
         await rename(client, uri, at(10, 14), new)
+
+
+async def test_renaming_from_the_declaration_keeps_its_comment(
+    client: LanguageClient, story: Path
+) -> None:
+    manifest = story / "story.yaml"
+    text = manifest.read_text(encoding="utf-8").replace(SHORT, "  has_pass: false  # shown\n")
+    uri = open_file(client, manifest, text)
+    changes = await rename(client, uri, at(8, 4), "cleared")
+    apply_to_disk(story, changes, {manifest: text})
+    wanted = "  cleared:\n    default: false  # shown\n    was: [has_pass]\n"
+    assert wanted in manifest.read_text(encoding="utf-8")
+    result = check_story(story, use_cache=False)
+    assert result.story is not None and not result.diagnostics
