@@ -122,15 +122,23 @@ def column(path: Path, line: int, needle: str, after: int = 0) -> int:
 
 
 def apply_edits(text: str, edits: Sequence[types.TextEdit]) -> str:
-    """`text` with `edits` made, last first (positions counted in code points: the
-    lines these tests edit hold no character outside the BMP)."""
+    """`text` with `edits` made, last first (positions in UTF-16 code units, as the
+    `client` fixture negotiates them)."""
     lines = text.split("\n")
     offsets = [0]
     for line in lines:
         offsets.append(offsets[-1] + len(line) + 1)
+
+    def offset(position: types.Position) -> int:
+        line = lines[position.line] if position.line < len(lines) else ""
+        units = points = 0
+        while units < position.character and points < len(line):
+            units += 2 if ord(line[points]) > 0xFFFF else 1
+            points += 1
+        return offsets[position.line] + points
+
     ordered = sorted(edits, key=lambda e: (e.range.start.line, e.range.start.character))
     for edit in reversed(ordered):
-        start = offsets[edit.range.start.line] + edit.range.start.character
-        end = offsets[edit.range.end.line] + edit.range.end.character
+        start, end = offset(edit.range.start), offset(edit.range.end)
         text = text[:start] + edit.new_text + text[end:]
     return text

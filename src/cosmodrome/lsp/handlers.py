@@ -11,6 +11,7 @@ from pygls.exceptions import JsonRpcException, JsonRpcInvalidParams
 from cosmodrome.lsp.completion import complete
 from cosmodrome.lsp.diagnostics import code_actions
 from cosmodrome.lsp.rename import RenameRefused, rename_node
+from cosmodrome.lsp.rename_variable import rename_variable
 from cosmodrome.lsp.server import StoryServer
 
 server = StoryServer()
@@ -163,12 +164,9 @@ def prepare_rename(ls: StoryServer, params: types.PrepareRenameParams) -> types.
     if found is None or found[1] is None:
         raise JsonRpcInvalidParams("there is nothing to rename here")
     view, at = found[0], found[1]
-    if at.kind == "variable":
-        raise JsonRpcInvalidParams(
-            "renaming a variable waits for the loader to read `was:` on variables"
-        )
-    if at.kind != "node" or at.alias is not None:
-        raise JsonRpcInvalidParams(f"only nodes can be renamed, and this is a {at.kind}")
+    if at.kind not in ("node", "variable") or at.alias is not None:
+        what = "an old id in was:" if at.alias is not None else f"a {at.kind}"
+        raise JsonRpcInvalidParams(f"only nodes and variables can be renamed, and this is {what}")
     return view.range(at)
 
 
@@ -178,7 +176,8 @@ def rename(ls: StoryServer, params: types.RenameParams) -> types.WorkspaceEdit:
     found = ls.located(params.text_document.uri, params.position)
     assert found is not None and found[1] is not None
     try:
-        return rename_node(found[0], found[1].name, params.new_name)
+        renamer = rename_variable if found[1].kind == "variable" else rename_node
+        return renamer(found[0], found[1].name, params.new_name)
     except RenameRefused as exc:
         raise JsonRpcInvalidParams(str(exc)) from exc
 

@@ -54,22 +54,30 @@ def _was_edit(view: StoryView, node: Occurrence, old: str) -> types.TextEdit | N
     was: Y | None = mapping.value.get("was")
     if was is None:  # a new first key, indented as the node's others
         indent = min(col for _, col in mapping.keys.values()) - 1
-        return _insert(view, lines, node.line + 1, 1, " " * indent + f"was: [{written}]\n")
+        return insert(view, lines, node.line + 1, 1, " " * indent + f"was: [{written}]\n")
+    return append_to_list(view, lines, was, written)
+
+
+def append_to_list(
+    view: StoryView, lines: list[str], was: Y, written: str
+) -> types.TextEdit | None:
+    """The edit that appends `written` to the list `was`, in the style it is written in;
+    None when it is no list."""
     items = was.value if isinstance(was.value, list) else []
     line_text = lines[was.line - 1] if 0 < was.line <= len(lines) else ""
     if line_text[was.col - 1 : was.col] == "[":  # a flow list: `was: [a, b]`
         if not items:
-            return _insert(view, lines, was.line, was.col + 1, written)
+            return insert(view, lines, was.line, was.col + 1, written)
         last = items[-1]
         end = last.col + len(str(last.value)) + (2 if last.style in ("'", '"') else 0)
-        return _insert(view, lines, last.line, end, f", {written}")
+        return insert(view, lines, last.line, end, f", {written}")
     if items:  # a block list: a new `- old` line under the last one
         last = items[-1]
         prefix = lines[last.line - 1][: last.col - 1]
-        return _insert(view, lines, last.line + 1, 1, f"{prefix}{written}\n")
+        return insert(view, lines, last.line + 1, 1, f"{prefix}{written}\n")
     return None
 
 
-def _insert(view: StoryView, lines: list[str], line: int, col: int, text: str) -> types.TextEdit:
+def insert(view: StoryView, lines: list[str], line: int, col: int, text: str) -> types.TextEdit:
     where = span(view.codec, lines, line, col, 0)
     return types.TextEdit(range=where, new_text=text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from cosmodrome.story.expr import Compiled
 from cosmodrome.story.template import TemplateError, parse_template
 
 _TOKEN = re.compile(
@@ -49,16 +50,24 @@ def expression_uses(source: str) -> list[Use]:
 
 
 def template_uses(source: str) -> list[Use]:
-    """Every `{name}` of a text; none when its braces are broken (the checker says why)."""
+    """Every `{name}` of a text and every name of its inline `{if …}` conditions; none when
+    its braces are broken (the checker says why)."""
     if "{" not in source:
         return []
+    conditions: list[Use] = []
+
+    def condition(raw: str, offset: int) -> Compiled | None:
+        conditions.extend(Use(u.kind, u.name, u.offset + offset) for u in expression_uses(raw))
+        return None  # only the names are wanted: the template itself is thrown away
+
     try:
-        _, names = parse_template(source)
+        _, names = parse_template(source, condition)
     except TemplateError:
         return []
-    return [
+    found = [
         Use("variable", name, offset + _leading_spaces(source, offset)) for offset, name in names
     ]
+    return sorted(found + conditions, key=lambda use: use.offset)
 
 
 def _leading_spaces(source: str, offset: int) -> int:
