@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Iterable
-from functools import lru_cache
 from typing import TYPE_CHECKING, NamedTuple
 
+from cosmodrome.story.markdown import story_markdown
+
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 WIDTH = 78
@@ -26,13 +26,6 @@ class Block(NamedTuple):
     text: str
     first: str
     rest: str
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").enable("strikethrough")
 
 
 def _inline_text(token: Token) -> str:
@@ -66,7 +59,7 @@ def blocks(source: str) -> list[Block]:
     quote = 0
     lists: list[int | None] = []  # per open list: the next number, None for bullets
     pending = ""  # the bullet or number of a list item not yet printed
-    for token in _parser().parse(source):
+    for token in story_markdown().parse(source):
         kind = token.type
         if kind == "blockquote_open":
             quote += 1

@@ -13,9 +13,9 @@ from urllib.parse import urlsplit
 from textual.content import Content, Span
 
 from cosmodrome.safetext import is_printable, printable
+from cosmodrome.story.markdown import story_markdown
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 BULLET = "• "
@@ -31,15 +31,6 @@ def link_style(url: str) -> str:
     if urlsplit(url).scheme.lower() not in LINK_SCHEMES or not is_printable(url):
         return INLINE_STYLES["link"]
     return f"{INLINE_STYLES['link']} @click=app.open_link({url!r})"
-
-
-@lru_cache(maxsize=1)
-def _parser() -> MarkdownIt:
-    from markdown_it import MarkdownIt  # its modules and tables cost start-up: on first text
-
-    # CommonMark and ~~strikethrough~~; not "gfm-like", whose linkify loads a large set of
-    # patterns for bare web addresses, which stories do not need
-    return MarkdownIt("commonmark").enable("strikethrough")
 
 
 class _Builder:
@@ -162,6 +153,6 @@ def markdown_content(source: str) -> Content:
     bullet. Terminal control characters in it are shown as `\\uXXXX` (`printable`), never
     sent. Cached: a passage's text is rendered once."""
     builder = _Builder()
-    for token in _parser().parse(printable(source)):
+    for token in story_markdown().parse(printable(source)):
         builder.token(token)
     return join_blocks(builder.blocks)
