@@ -101,7 +101,7 @@ class SaveStore:
             f.clean_line(story.title, codec.MAX_TITLE),
             story.fingerprint,
             state.node,
-            f.clean_line(node.title.render(state.variables), codec.MAX_TITLE)
+            f.clean_line(node.title.render(state.variables, state), codec.MAX_TITLE)
             if node.title
             else None,
             f.clean_line(era.label, codec.MAX_TITLE) if era else None,

@@ -16,12 +16,14 @@ from cosmodrome.saves.errors import SaveError
 from cosmodrome.saves.history import entries_of
 from cosmodrome.saves.slots import AUTOSAVE, QUICKSAVE
 from cosmodrome.saves.store import SaveStore
+from cosmodrome.story.loader import load_story
 from tests.unit.saves.saves_helpers import (
     FIXED_TIME,
     fixed_clock,
     history_nodes,
     play,
     sample_story,
+    variant,
     wander,
 )
 
@@ -258,3 +260,22 @@ def test_text_the_story_made_survives_exactly(tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
     store.save("odd", story, tricky, 0)
     assert store.load("odd", story).state.variables["alias"] == odd["alias"]
+
+
+def test_listing_renders_a_title_that_asks_where_the_game_has_been(tmp_path: Path) -> None:
+    folder = variant(
+        tmp_path,
+        {
+            "nodes/gate.yaml": [
+                (
+                    'title: "Arrival"',
+                    "title: '{if visited(\"prologue\") > 1: Still arriving | Arrival}'",
+                )
+            ]
+        },
+    )
+    story = load_story(folder)
+    store = SaveStore(tmp_path / "saves", clock=fixed_clock)
+    store.save("here", story, play(story, ["take-pass"]), 1.0)
+    [listed] = store.slots()
+    assert listed.node_title == "Still arriving"  # as the player saw it, not as if new
