@@ -91,18 +91,18 @@ def test_piped_play_of_the_shipped_story_reads_as_plain_text(tmp_path: Path) -> 
     # issue 14: Markdown as plain text, the status after each passage, single punctuation
     route = [
         "2",
+        "3",
+        "1",
         "1",
         "2",
         "1",
-        "2",
+        "1",
         "1",
         "2",
-        "1",
         "2",
-        "1",
-        "2",
+        "3",
         "status",
-    ]  # to the night train, a locked choice
+    ]  # the press kit, Ines's 2017, then the night train and a locked choice
     result = run_cosmodrome(["play", "--plain"], stdin="\n".join(route) + "\n", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout

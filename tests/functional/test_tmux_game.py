@@ -45,8 +45,10 @@ def test_play_save_quit_restart_and_continue(tmp_path: Path) -> None:
         term.type("kit")
         term.send("Enter")
         term.wait_for("Saved as 'kit'")
-        term.send("1")  # circle what the brochure leaves out: back at the hotel
-        term.wait_for(lambda s: "Leads: 1" in s and CHOICES_LINE in s)
+        term.send("1")  # circle what the brochure leaves out: the kit answers it
+        term.wait_for(lambda s: "Leads: 1" in s and "1. Put the kit down" in s)
+        term.send("1")  # put it down: back at the hotel
+        term.wait_for(lambda s: "A room above the bay" in s and CHOICES_LINE in s)
         term.send("C-q")
         term.wait_for("Quit Cosmodrome?")
         term.send("y")
@@ -64,7 +66,9 @@ def test_play_save_quit_restart_and_continue(tmp_path: Path) -> None:
         term.send("c")
         screen = term.wait_for(lambda s: CHOICES_LINE in s and "Leads: 1" in s)
         assert "Pack up and take the night train north" in screen
-        term.send("u")  # undo survives the restart: back to the press kit, without its lead
+        term.send("u")  # undo survives the restart: back to the circled press kit
+        term.wait_for(lambda s: "1. Put the kit down" in s and "Leads: 1" in s)
+        term.send("u")  # and once more: the press kit without its lead
         term.wait_for(
             lambda s: "1. Circle in red what the brochure leaves out" in s and "Leads: 0" in s
         )

@@ -83,7 +83,7 @@ def test_the_game_plays_on_with_notices_when_it_can_neither_save_nor_read_settin
         terminal.send("1")
         terminal.wait_for(lambda s: "Saving is off" in s and "Permission" in s)
         terminal.send("1")
-        terminal.wait_for("A room above the bay")  # play goes on: the next passage
+        terminal.wait_for("1. Put the phone away")  # play goes on: Mara answers the promise
         assert "exited" not in terminal.screen()
     finally:
         terminal.close()

@@ -37,6 +37,8 @@ def test_a_player_plays_saves_reloads_and_goes_on(tmp_path: Path, browser: Brows
         tab.press("1")
         tab.wait_for("1. Promise her something nobody else will have")
         tab.press("1")
+        tab.wait_for("1. Put the phone away")  # Mara answers the promise first
+        tab.press("1")
         tab.wait_for("1. Find the newspaper archive your fixer mentioned")
         tab.press("s")
         tab.wait_for("New save")
