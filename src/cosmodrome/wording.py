@@ -4,6 +4,7 @@ Pure functions, used by both the Textual game and the line-mode player."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
@@ -96,3 +97,18 @@ def slot_details(slot: SlotInfo, story: Story) -> str:
     if slot.story_id != story.id:
         details.insert(0, f"from another story, “{slot.story_title or slot.story_id}”")
     return " · ".join(details)
+
+
+def packed(
+    parts: list[str], separator: str, width: int, length: Callable[[str], int] = len
+) -> list[str]:
+    """`parts` joined by `separator` into lines of at most `width` (as `length` measures),
+    never breaking a part ("Hours left: 12" stays whole); a part wider than `width`
+    alone stands on its own line, for the caller to cut."""
+    lines: list[str] = []
+    for part in parts:
+        if lines and length(lines[-1] + separator + part) <= width:
+            lines[-1] += separator + part
+        else:
+            lines.append(part)
+    return lines

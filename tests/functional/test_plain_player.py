@@ -101,20 +101,23 @@ def test_piped_play_of_the_shipped_story_reads_as_plain_text(tmp_path: Path) -> 
         "2",
         "2",
         "3",
+        "1",
+        "2",
+        "1",
         "status",
-    ]  # the press kit, Ines's 2017, then the night train and a locked choice
+    ]  # the press kit, Ines's 2017, the night train, and Stepan shut, then a locked choice
     result = run_cosmodrome(["play", "--plain"], stdin="\n".join(route) + "\n", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     out = result.stdout
     passages = out.split("\n## ")[1:]
-    assert len(passages) == 12
+    assert len(passages) == 15
     for passage in passages:
-        assert "\nStatus: 20" in passage and "Credibility: " in passage  # era, scores
+        assert "\nStatus: " in passage and "Credibility: " in passage  # era, place, scores
     assert "*" not in out
     assert ".." not in out
-    assert "(locked: You have no one to\n     call: you never asked Ines for a contact.)" in out
+    assert "(locked: He is not going to talk about money\n     with a stranger.)" in out
     assert all(len(line.removeprefix("> ")) <= 78 for line in out.splitlines())  # after a prompt
-    assert out.count("Status: ") == 13  # and once more for `status`
+    assert out.count("Status: ") == 16  # and once more for `status`
 
 
 def test_a_wrong_number_names_the_numbers_there_are() -> None:

@@ -235,5 +235,10 @@ def test_the_status_line_takes_a_second_line_only_when_it_must() -> None:
         "Credibility: 1   Leads: 0",
     ]
     assert status_lines(where, [], 10) == ["2023…"]  # cut at a word, no dangling "·"
-    assert status_lines([], variables, 20) == ["Credibility: 1…"]
+    assert status_lines([], variables, 20) == ["Credibility: 1", "Leads: 0"]  # never cut
+    many = [f"Gauge {n}: {n}" for n in range(1, 9)]
+    lines = status_lines(where, many, 40)
+    assert lines[0] == "2023 · Summit  │  Vostochny cosmodrome"
+    assert "   ".join(lines[1:]) == "   ".join(many)  # every gauge shown, each whole
+    assert all(len(line) <= 40 for line in lines)
     assert status_lines(["Amur region"], [], 10) == ["Amur…"]  # never "Amur reg…"

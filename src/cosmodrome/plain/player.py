@@ -16,8 +16,7 @@ from cosmodrome.engine.game import GameError
 from cosmodrome.engine.passages import ChoiceView, Passage
 from cosmodrome.plain.commands import COMMANDS, Command
 from cosmodrome.plain.numbers import count_of
-from cosmodrome.plain.status import PREFIX as STATUS
-from cosmodrome.plain.status import status_line
+from cosmodrome.plain.status import status_lines
 from cosmodrome.plain.text import WIDTH, fill, markdown_lines, one_stop
 from cosmodrome.safetext import printable
 from cosmodrome.session import Session
@@ -88,11 +87,12 @@ class PlainPlayer:
     def show_status(self) -> bool:
         """Say the status line (where, and the variables the author shows); False when
         the story shows nothing of the kind."""
-        line = status_line(self.session.story, self.session.require())
-        if line:
-            self.wrapped(line.removeprefix(STATUS), STATUS)
+        lines = status_lines(self.session.story, self.session.require(), self.width)
+        for line in lines:
+            self.say(line)
+        if lines:
             self.say()
-        return bool(line)
+        return bool(lines)
 
     def moved(self) -> None:
         """Show where the game now stands, after any warning that saving stopped."""

@@ -6,7 +6,6 @@ wrapped to the width with a hanging indent."""
 from __future__ import annotations
 
 import textwrap
-from collections.abc import Iterable
 from typing import TYPE_CHECKING, NamedTuple
 
 from cosmodrome.story.markdown import story_markdown
@@ -122,8 +121,3 @@ def one_stop(text: str) -> str:
     while text.endswith("..") and not text.endswith("..."):
         text = text[:-1]
     return text if text.endswith((".", "!", "?", "…")) else text + "."
-
-
-def joined(parts: Iterable[str], separator: str = " · ") -> str:
-    """The non-empty `parts` joined by `separator`."""
-    return separator.join(part for part in parts if part)

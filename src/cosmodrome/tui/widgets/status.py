@@ -11,7 +11,7 @@ from cosmodrome.engine.state import GameState
 from cosmodrome.safetext import printable
 from cosmodrome.story.model import Story
 from cosmodrome.tui.cutting import cut_at_word
-from cosmodrome.wording import era_name, place_name, value_text
+from cosmodrome.wording import era_name, packed, place_name, value_text
 
 SEPARATOR = "  │  "
 
@@ -34,14 +34,19 @@ def variable_parts(story: Story, state: GameState) -> list[str]:
 
 
 def status_lines(where: list[str], variables: list[str], width: int) -> list[str]:
-    """One line when everything fits in `width` columns, else where on the first line and
-    the variables on the second (each then cut at a word, with an ellipsis, if it must be)."""
+    """One line when everything fits in `width` columns, else where on the first line
+    (cut at a word, with an ellipsis, if it must be) and the variables below it, each
+    whole, on as many lines as they need: a gauge the player judges by is never cut off."""
     first = SEPARATOR.join(where)
-    second = "   ".join(variables)
-    together = SEPARATOR.join(p for p in (first, second) if p)
-    if Content(together).cell_length <= width or not (first and second):
+    together = SEPARATOR.join(p for p in (first, "   ".join(variables)) if p)
+    if _cells(together) <= width or not variables:
         return [cut_at_word(together, width)]
-    return [cut_at_word(first, width), cut_at_word(second, width)]
+    shown = packed(variables, "   ", width, _cells)
+    return [cut_at_word(line, width) for line in ([first] if first else []) + shown]
+
+
+def _cells(text: str) -> int:
+    return Content(text).cell_length
 
 
 class StatusLine(Widget):
