@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from cosmodrome.engine.game import Game
+from cosmodrome.engine.randomplay import random_test
 from cosmodrome.engine.state import GameState
 from cosmodrome.locations import default_story_dir
 from cosmodrome.story.loader import load_story
@@ -90,3 +91,14 @@ def test_route_to_ending_through_the_plain_player(
     title = game.story.nodes[final.node].ending
     assert f"— The end: {title}" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+RANDOM_RUNS = 5000  # uniform random play finds the rarest ending (the long read) by then
+
+
+def test_random_play_reaches_every_node_and_ending_without_a_problem(game: Game) -> None:
+    report = random_test(game, runs=RANDOM_RUNS, seed=0)
+    assert not report.failed, [p.to_json() for p in report.problems.values()]
+    assert set(report.endings) == set(ENDINGS)
+    assert report.nodes_seen == set(game.story.nodes)
+    assert not report.replays.found, list(report.replays.found)  # none replayed
