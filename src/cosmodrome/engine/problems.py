@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from cosmodrome.engine.state import GameState, Step
 from cosmodrome.story.limits import MAX_TEXT_LENGTH
@@ -24,6 +24,12 @@ class Problem:
     route: tuple[Step, ...] = ()
     seed: int | None = None
     count: int = 1  # how many runs or states showed it
+
+    def met_again(self, other: Problem) -> Problem:
+        """This problem met once more, as `other`: the shorter route of the two is
+        kept, and the count goes up by one."""
+        best = other if len(other.route) < len(self.route) else self
+        return replace(best, count=self.count + 1)
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -110,13 +110,7 @@ class RandomReport:
         """Keep one problem per code and node: the one with the shortest route."""
         key = (problem.code, problem.node)
         known = self.problems.get(key)
-        if known is None:
-            self.problems[key] = problem
-            return
-        best = problem if len(problem.route) < len(known.route) else known
-        self.problems[key] = Problem(
-            best.code, best.node, best.message, best.route, best.seed, known.count + 1
-        )
+        self.problems[key] = problem if known is None else known.met_again(problem)
 
     def to_json(self) -> dict[str, object]:
         return {

@@ -66,13 +66,7 @@ class Replays:
         for problem in replays_in(game, end, seed):
             key = (problem.node, problem.route[-1].choice)
             known = self.found.get(key)
-            if known is None:
-                self.found[key] = problem
-                continue
-            best = problem if len(problem.route) < len(known.route) else known
-            self.found[key] = Problem(
-                CODE, best.node, best.message, best.route, best.seed, known.count + 1
-            )
+            self.found[key] = problem if known is None else known.met_again(problem)
 
     def to_json(self) -> list[dict[str, object]]:
         return [p.to_json() for p in self.found.values()]

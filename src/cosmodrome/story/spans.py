@@ -4,7 +4,7 @@ whole, and the edits that replace one."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from cosmodrome.story.diagnostics import Diagnostic, Fix, TextEdit
 
@@ -98,37 +98,36 @@ def quoted_end(line: str, start: int) -> int:
     return max(len(line.rstrip()) - 1, start)
 
 
-def _flow_end(line: str, start: int) -> int:
-    depth = 0
+def _brackets(line: str, start: int = 0) -> Iterator[tuple[int, str]]:
+    """Each flow bracket (`[ ] { }`) of `line` from `start` on, with its index, skipping
+    those inside quoted scalars."""
     index = start
     while index < len(line):
         char = line[index]
         if char in "\"'":
             index = quoted_end(line, index) + 1
             continue
-        if char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth -= 1
-            if depth == 0:
-                return index
+        if char in "[]{}":
+            yield index, char
         index += 1
+
+
+def _flow_end(line: str, start: int) -> int:
+    """The index of the bracket closing the flow collection opened at `start`, or of
+    the line's last non-blank character when it does not close on this line."""
+    depth = 0
+    for index, char in _brackets(line, start):
+        depth += 1 if char in "[{" else -1
+        if depth == 0 and char in "]}":
+            return index
     return max(len(line.rstrip()) - 1, start)
 
 
 def _open_brackets(prefix: str) -> int:
+    """How many flow collections are still open at the end of `prefix`."""
     depth = 0
-    index = 0
-    while index < len(prefix):
-        char = prefix[index]
-        if char in "\"'":
-            index = quoted_end(prefix, index) + 1
-            continue
-        if char in "[{":
-            depth += 1
-        elif char in "]}":
-            depth = max(depth - 1, 0)
-        index += 1
+    for _, char in _brackets(prefix):
+        depth = depth + 1 if char in "[{" else max(depth - 1, 0)
     return depth
 
 
