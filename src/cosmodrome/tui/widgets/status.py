@@ -6,31 +6,14 @@ from textual.content import Content
 from textual.geometry import Size
 from textual.widget import Widget
 
-from cosmodrome.engine.progress import current_era, current_place, visible_variables
 from cosmodrome.engine.state import GameState
 from cosmodrome.safetext import printable
+from cosmodrome.status_parts import variable_parts, where_parts
 from cosmodrome.story.model import Story
 from cosmodrome.tui.cutting import cut_at_word
-from cosmodrome.wording import era_name, packed, place_name, value_text
+from cosmodrome.wording import packed
 
 SEPARATOR = "  │  "
-
-
-def where_parts(story: Story, state: GameState) -> list[str]:
-    """The era and the place of the status line (either may be missing)."""
-    parts: list[str] = []
-    era = current_era(story, state)
-    if era is not None:
-        parts.append(era_name(era))
-    place = current_place(story, state)
-    if place is not None:
-        parts.append(place_name(place))
-    return parts
-
-
-def variable_parts(story: Story, state: GameState) -> list[str]:
-    """'Credibility: 1' for each variable the author shows the player."""
-    return [f"{label}: {value_text(value)}" for label, value in visible_variables(story, state)]
 
 
 def status_lines(where: list[str], variables: list[str], width: int) -> list[str]:
