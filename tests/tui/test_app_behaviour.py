@@ -12,6 +12,7 @@ import pytest
 from textual.widgets import Checkbox, RadioButton, Select
 
 from cosmodrome.settings import Settings, load_settings
+from cosmodrome.tui.app import Start
 from cosmodrome.tui.dialogs.confirm import ConfirmDialog
 from cosmodrome.tui.navigation import MIN_HEIGHT, MIN_WIDTH
 from cosmodrome.tui.screens.play import PlayScreen
@@ -114,6 +115,25 @@ async def test_a_too_small_terminal_says_so_and_recovers(tmp_path: Path) -> None
         await pilot.resize_terminal(120, 40)
         await settle(pilot)
         assert isinstance(pilot.app.screen, PlayScreen)
+
+
+@pytest.mark.parametrize("start", ["new", "title"])
+async def test_a_game_started_in_a_too_small_terminal_is_covered_until_it_fits(
+    tmp_path: Path, start: Start
+) -> None:
+    # the first resize can arrive before the app mounts and starts the game on top of
+    # the cover: there must still be one cover, on top, and the game under it after
+    app = make_app(tmp_path, start=start)
+    async with app.run_test(size=(60, MIN_HEIGHT)) as pilot:
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TooSmallScreen)
+        await pilot.resize_terminal(MIN_WIDTH, MIN_HEIGHT)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, PlayScreen if start == "new" else TitleScreen)
+        assert not [s for s in pilot.app.screen_stack if isinstance(s, TooSmallScreen)]
+        await pilot.resize_terminal(70, MIN_HEIGHT)
+        await settle(pilot)
+        assert isinstance(pilot.app.screen, TooSmallScreen)
 
 
 async def test_typewriter_text_is_completed_by_any_key(

@@ -86,9 +86,15 @@ class Navigation:
 
         app = self.app
         small = width < MIN_WIDTH or height < MIN_HEIGHT
-        if small and not self.too_small:
+        top = app.screen if isinstance(app.screen, TooSmallScreen) else None
+        if small and top is not None:
+            top.show_size(width, height)
+            return
+        # a cover under another screen (a game started over it) is not the one to keep
+        for buried in app.screen_stack:
+            if isinstance(buried, TooSmallScreen) and buried is not top:
+                buried.stale = True
+        if small:
             app.push_screen(TooSmallScreen(MIN_WIDTH, MIN_HEIGHT))
-        elif small and isinstance(app.screen, TooSmallScreen):
-            app.screen.show_size(width, height)
-        elif not small and isinstance(app.screen, TooSmallScreen):
+        elif top is not None:
             app.pop_screen()

@@ -20,12 +20,19 @@ def too_small_text(width: int, height: int, min_width: int, min_height: int) -> 
 
 
 class TooSmallScreen(ModalScreen[None]):
-    """Covers everything; the app pops it when the terminal is large enough again."""
+    """Covers everything; the app pops it when the terminal is large enough again. A
+    cover that another screen was pushed over is `stale`: it goes as soon as it is on
+    top again, since the app has pushed a fresh one on top of that screen."""
 
     def __init__(self, min_width: int, min_height: int) -> None:
-        super().__init__(id="too-small")
+        super().__init__(classes="too-small")
         self.min_width = min_width
         self.min_height = min_height
+        self.stale = False
+
+    def on_screen_resume(self) -> None:
+        if self.stale:
+            self.dismiss()
 
     def compose(self) -> ComposeResult:
         with Middle(), Center():
